@@ -13,7 +13,8 @@ const swcConfig = {
 const aliases = {
   '^@tns/domain$': '<rootDir>/libs/domain/src',
   '^@tns/domain/(.*)$': '<rootDir>/libs/domain/src/$1',
-  '^@tns/(config|database|queue|auth|observability|ip-intel|sanctions-lists|testing)$': '<rootDir>/libs/$1/src',
+  '^@tns/(config|database|queue|auth|observability|ip-intel|sanctions-lists|testing|platform|ndjson)$': '<rootDir>/libs/$1/src',
+  '^@app/(.*)$': '<rootDir>/apps/$1/src',
 };
 
 module.exports = {

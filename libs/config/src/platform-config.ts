@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * Every process reads its environment once, at boot, through this schema.
+ * A wrong or missing value stops the process with one line naming the variable.
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+  .describe('secret');
+const redisUrl = z
+  .string()
+  .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+  .describe('secret');
+
+export const platformEnvironmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, _ or -')
+    .default('tns'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  PORT: port.default(3000),
+  REVIEW_PORT: port.default(3001),
+  HEALTH_PORT: port.optional(),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  IP_INTEL_MANIFEST: z.string().min(1).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+});
+
+export type PlatformConfig = z.infer<typeof platformEnvironmentSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the first bad variable. */
+export function loadPlatformConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = platformEnvironmentSchema.safeParse(cleaned);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const variable = String(issue?.path[0] ?? 'environment');
+  throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}`);
+}
+
+/** Where the queues live, decided by the environment alone. */
+export function queueBackendKind(config: PlatformConfig): 'redis' | 'postgres' {
+  return config.REDIS_URL ? 'redis' : 'postgres';
+}

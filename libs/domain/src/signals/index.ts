@@ -1,0 +1,30 @@
+// Public API of @tns/domain/signals: the signal model, its validation, identifier normalisation
+// and keyed pseudonymisation.
+export * from './signal.types';
+export { MAX_FUTURE_SKEW_MS, MAX_ITEMS, MAX_LENGTH, NUMBER_RANGE } from './signal-field-limits.constants';
+export { validateSignal, validateSignalBatch } from './signal.validator';
+export type { SignalBatchValidation } from './signal.validator';
+export { COUNTRY_CODES, isCountryCode } from './country-codes.constants';
+export { isIanaTimeZone } from './time-zone.validator';
+export { isLanguageTag } from './language-tag.validator';
+export { parseIpAddress } from './ip-address.parser';
+export { parseRfc3339, isCalendarDate } from './rfc3339.parser';
+export { normaliseEmail } from './email.normaliser';
+export { normalisePhone } from './phone.normaliser';
+export type { NormalisedPhone } from './phone.normaliser';
+export { normaliseIban, looksLikeIban } from './iban.normaliser';
+export type { NormalisedIban } from './iban.normaliser';
+export { normaliseWalletAddress } from './wallet-address.normaliser';
+export { normalisePayoutInstrument, normaliseAccountNumber } from './payout-instrument.normaliser';
+export type { NormalisedPayoutInstrument, PayoutInstrumentScheme } from './payout-instrument.normaliser';
+export { normaliseDocumentNumber } from './document-number.normaliser';
+export { normaliseDeviceId } from './device-id.normaliser';
+export { normaliseAddressKey, normaliseAddressLine, normalisePostalCode } from './address.normaliser';
+export type { AddressKeyParts } from './address.normaliser';
+export { normaliseLegalName, normaliseLegalNameWithDob } from './legal-name.normaliser';
+export { Pseudonymiser } from './pseudonymiser';
+export type { PseudonymiserKeys, KeyedPseudonym } from './pseudonymiser';
+export { extractIdentifiers, IDENTIFIER_KINDS } from './identifier.extractor';
+export type { IdentifierKind, RetentionClass, SignalIdentifier } from './identifier.extractor';
+export { redactSignal, pseudonymiseSignal } from './signal.redactor';
+export type { PseudonymisedIdentifier, PseudonymisedSignal } from './signal.redactor';

@@ -1,0 +1,2 @@
+export * from './maintenance.jobs';
+export * from './detection.jobs';
