@@ -26,4 +26,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@fastify|mercurius)/)'],
   moduleNameMapper: aliases,
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  // e2e tests start processes; unit tests finish far below this.
+  testTimeout: 120_000,
 };

@@ -1,9 +1,15 @@
 import { hostname } from 'node:os';
 import { Injectable } from '@nestjs/common';
 import { ProcessedMessageRepository, SignalBatchRepository } from '@tns/database';
+import { counter } from '@tns/observability';
 import type { DetectSignalBatchPayload } from '@tns/queue';
 
 const WORKER_ID = `${hostname()}:${process.pid}`;
+const batchesDetected = counter(
+  'tns_detection_batches_total',
+  'Signal batches handled by detection; outcome=repeat is a re-delivery that did nothing',
+  ['outcome'],
+);
 
 /**
  * Detection's work on one accepted batch, done once however often the job is delivered.
@@ -17,9 +23,11 @@ export class DetectSignalBatchUseCase {
     private readonly batches: SignalBatchRepository,
   ) {}
 
-  execute(messageId: string, payload: DetectSignalBatchPayload): Promise<boolean> {
-    return this.processed.runOnce('detection', messageId, async (manager) => {
+  async execute(messageId: string, payload: DetectSignalBatchPayload): Promise<boolean> {
+    const done = await this.processed.runOnce('detection', messageId, async (manager) => {
       await this.batches.markDetected(manager, payload.marketplaceId, payload.batchId, WORKER_ID);
     });
+    batchesDetected.inc({ outcome: done ? 'done' : 'repeat' });
+    return done;
   }
 }

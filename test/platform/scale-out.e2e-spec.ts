@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { AppProcess, eventually, freePort, RedisServerProcess } from '@tns/testing';
+import { describeWithRealBackends } from '../requirements';
+import { appEnvironment, cli, queueSignalBatches, withDatabase } from './platform-harness';
+
+describeWithRealBackends('apps started alone and scaled out', () => {
+  let env: Record<string, string>;
+  const workers: AppProcess[] = [];
+
+  beforeAll(async () => {
+    env = await appEnvironment();
+  });
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+  });
+
+  it('shares the detection work between two workers, and both stop cleanly on SIGTERM', async () => {
+    const marketplaceId = await cli(env, 'marketplace', 'create', `scale-${randomBytes(4).toString('hex')}`);
+    for (let index = 0; index < 2; index++) {
+      const port = String(await freePort());
+      const worker = AppProcess.start('detection', { ...env, HEALTH_PORT: port });
+      workers.push(worker);
+      await worker.waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
+    }
+    const batches = await queueSignalBatches(env.DATABASE_URL, marketplaceId, 400);
+    const byWorker = await eventually(
+      () =>
+        withDatabase(env.DATABASE_URL, async (client) => {
+          const { rows } = await client.query<{ worker: string; n: number }>(
+            `SELECT detected_by AS worker, count(*)::int AS n FROM signal_batch
+             WHERE id = ANY($1::uuid[]) AND detected_at IS NOT NULL GROUP BY detected_by`,
+            [batches],
+          );
+          return rows;
+        }),
+      (rows) => rows.reduce((sum, row) => sum + row.n, 0) === 400,
+      60_000,
+      'all batches detected',
+    );
+    expect(byWorker).toHaveLength(2);
+    for (const { n } of byWorker) expect(n).toBeGreaterThan(0);
+
+    const codes = await Promise.all(workers.map((worker) => worker.stop('SIGTERM')));
+    expect(codes).toEqual([0, 0]);
+  });
+
+  it('starts the enforcement worker alone, with its own health endpoint', async () => {
+    const port = String(await freePort());
+    const enforcement = AppProcess.start('enforcement', { ...env, HEALTH_PORT: port });
+    workers.push(enforcement);
+    await enforcement.waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
+    expect(await enforcement.stop('SIGTERM')).toBe(0);
+  });
+
+  it('refuses a Redis whose eviction policy could drop jobs, naming the fix', async () => {
+    const evicting = await RedisServerProcess.start(['--maxmemory-policy', 'allkeys-lru']);
+    try {
+      const ingestion = AppProcess.start('ingestion', { ...env, REDIS_URL: evicting.url, PORT: String(await freePort()) });
+      expect(await ingestion.waitForExit(30_000)).toBe(1);
+      expect(ingestion.output.join('')).toContain('maxmemory-policy is "allkeys-lru", but BullMQ needs "noeviction"');
+    } finally {
+      await evicting.kill();
+    }
+  });
+
+  it('stops with one clear line naming a wrong variable', async () => {
+    const app = AppProcess.start('review', { ...env, REVIEW_PORT: 'eighty' });
+    expect(await app.waitForExit(15_000)).toBe(1);
+    expect(app.output.join('').trim()).toBe('Invalid configuration: REVIEW_PORT Invalid input: expected number, received NaN');
+  });
+});
