@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, OutboxRepository, ProcessedMessageRepository } from '@tns/database';
 import { eventually } from '@tns/testing';
 import { OutboxRelay } from './outbox-relay';
-import { redisOptionsFromUrl, type QueueBackend } from './queue-backend';
+import { redisConnectionFromUrl, type QueueBackend } from './queue-backend';
 import { QueueHealth } from './queue-health';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -14,7 +14,7 @@ const describeReal = databaseUrl && redisUrl ? describe : describe.skip;
 
 describeReal('OutboxRelay on PostgreSQL and Redis', () => {
   const queueName = `outbox-test-${randomBytes(4).toString('hex')}`;
-  const connection = redisOptionsFromUrl(redisUrl ?? 'redis://127.0.0.1:6379');
+  const connection = redisConnectionFromUrl(redisUrl ?? 'redis://127.0.0.1:6379');
   const backend: QueueBackend = { kind: 'redis', connection, prefix: 'tnstest', description: 'test' };
   let dataSource: DataSource;
   let outbox: OutboxRepository;
@@ -106,7 +106,7 @@ describeReal('OutboxRelay on PostgreSQL and Redis', () => {
   it('leaves messages waiting while the queue is unreachable', async () => {
     await enqueue(5, 'down');
     const unreachable = new QueueHealth(
-      { ...backend, connection: redisOptionsFromUrl('redis://127.0.0.1:1') },
+      { ...backend, connection: redisConnectionFromUrl('redis://127.0.0.1:1') },
       '',
     );
     const relayToNowhere = new OutboxRelay(outbox, new Map([[queueName, queue]]), unreachable, logger, {

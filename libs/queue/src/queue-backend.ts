@@ -38,6 +38,11 @@ export function redisOptionsFromUrl(url: string): RedisOptions {
   };
 }
 
+/** The same options, typed as BullMQ's `connection` option. */
+export function redisConnectionFromUrl(url: string): ConnectionOptions {
+  return redisOptionsFromUrl(url) as ConnectionOptions;
+}
+
 /** Reads the eviction policy from INFO (works where CONFIG is disabled, as on managed Redis). */
 export async function readRedisEvictionPolicy(client: Redis): Promise<string> {
   const info = await client.info('memory');
@@ -55,7 +60,7 @@ export async function prepareQueueBackend(config: PlatformConfig, postgresQueueU
     await assertNoEviction(options);
     return {
       kind: 'redis',
-      connection: options as ConnectionOptions,
+      connection: redisConnectionFromUrl(config.REDIS_URL),
       prefix: config.QUEUE_PREFIX,
       description: `redis ${options.host}:${options.port}/${options.db ?? 0}`,
     };
