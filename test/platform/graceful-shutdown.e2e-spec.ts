@@ -23,7 +23,7 @@ describeWithRealBackends('graceful shutdown of a busy worker', () => {
             `SELECT count(*)::int AS n FROM signal_batch WHERE marketplace_id = $1 AND detected_at IS NOT NULL`,
             [marketplaceId],
           );
-          return rows[0]!.n;
+          return rows[0].n;
         });
 
       const first = AppProcess.start('detection', { ...env, HEALTH_PORT: String(await freePort()) });

@@ -10,7 +10,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   const positionals: string[] = [];
   const options = new Map<string, string>();
   for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index]!;
+    const argument = argv[index];
     if (argument.startsWith('--')) {
       const [name, inline] = argument.slice(2).split('=', 2) as [string, string | undefined];
       const value = inline ?? argv[++index];

@@ -80,7 +80,7 @@ describe('parseIpIntelManifest', () => {
 
   it('puts the manifest path and the problems in the error message', () => {
     expect(() => parseIpIntelManifest({ sources: [{ file: 'x', format: 'zip' }] }, 'm.json')).toThrow(
-      /^Invalid IP intelligence manifest m\.json:\n  - sources\[0\] \(x\): unknown format "zip"/,
+      /^Invalid IP intelligence manifest m\.json:\n {2}- sources\[0\] \(x\): unknown format "zip"/,
     );
   });
 });
@@ -103,7 +103,7 @@ describe('loadIpIntelManifest', () => {
     const directory = await makeTempDir();
     await expect(loadIpIntelManifest(path.join(directory, 'absent.json'))).rejects.toThrow(/cannot read the manifest: ENOENT/);
     await writeFile(path.join(directory, 'bad.json'), '{ "sources": [ ');
-    await expect(loadIpIntelManifest(path.join(directory, 'bad.json'))).rejects.toThrow(/bad\.json:\n  - not valid JSON/);
+    await expect(loadIpIntelManifest(path.join(directory, 'bad.json'))).rejects.toThrow(/bad\.json:\n {2}- not valid JSON/);
   });
 
   it('gives the built-in default (DB-IP Lite City + ASN table from npm) without a path', async () => {

@@ -79,7 +79,7 @@ function validateSource(raw: unknown, where: string, directory: string, problems
       `${where}${name}: cidr-list needs a category, one of ${IP_CATEGORIES.join(', ')}; got ${JSON.stringify(category)}`,
     );
   } else if (format !== 'cidr-list' && category !== undefined) {
-    problems.push(`${where}${name}: "category" applies to cidr-list only; ${format} sources carry their own categories`);
+    problems.push(`${where}${name}: "category" applies to cidr-list only; ${format as IpIntelSourceFormat} sources carry their own categories`);
   }
   if (problems.length > before) return undefined;
   return {

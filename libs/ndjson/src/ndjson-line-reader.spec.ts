@@ -116,11 +116,10 @@ describe('NdjsonLineReader.lines', () => {
     }
     global.gc?.();
     const before = process.memoryUsage();
-    let peak = 0;
     const lines: NdjsonLine[] = [];
     for await (const line of reader.lines(body())) lines.push(line);
     const after = process.memoryUsage();
-    peak = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+    const peak = after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
     expect(texts(lines)).toEqual(['ERR line 1: longer than the limit of 262144 bytes', '{"after":true}']);
     // Buffering the line would have taken 256 MB.
     expect(peak).toBeLessThan(64 * 1024 * 1024);

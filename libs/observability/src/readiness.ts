@@ -17,13 +17,13 @@ export class ReadinessRegistry {
   }
 
   async report(timeoutMs = 2_000): Promise<ReadinessReport> {
-    const entries = await Promise.all(
-      [...this.checks].map(async ([name, check]) => {
+    const entries: [string, { ok: boolean; error?: string }][] = await Promise.all(
+      [...this.checks].map(async ([name, check]): Promise<[string, { ok: boolean; error?: string }]> => {
         try {
           await withTimeout(check(), timeoutMs, `${name} did not answer within ${timeoutMs} ms`);
-          return [name, { ok: true }] as const;
+          return [name, { ok: true }];
         } catch (error) {
-          return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
+          return [name, { ok: false, error: error instanceof Error ? error.message : String(error) }];
         }
       }),
     );

@@ -28,7 +28,7 @@ export class AppProcess {
   static start(app: AppEntry, env: Record<string, string | undefined>, args: string[] = []): AppProcess {
     const child = spawn(process.execPath, [resolve(REPO_ROOT, `dist/apps/${app}/src/main.js`), ...args], {
       cwd: REPO_ROOT,
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv,
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new AppProcess(app, child);

@@ -31,7 +31,7 @@ describe('embedded PostgreSQL over the wire', () => {
           : pool.query<{ v: number }>('SELECT $1::int * 3 AS v', [index]),
       ),
     );
-    expect(results.map((result) => result.rows[0]!.v)).toEqual(
+    expect(results.map((result) => result.rows[0].v)).toEqual(
       Array.from({ length: 60 }, (_, index) => (index % 2 === 0 ? index + 1 : index * 3)),
     );
   });
@@ -45,7 +45,7 @@ describe('embedded PostgreSQL over the wire', () => {
     await writer.query('INSERT INTO counter VALUES (2)');
     await writer.query('COMMIT');
     writer.release();
-    expect((await reader).rows[0]!.n).toBe('2');
+    expect((await reader).rows[0].n).toBe('2');
   });
 
   it('passes notices through without corrupting the next answer', async () => {
@@ -57,7 +57,7 @@ describe('embedded PostgreSQL over the wire', () => {
       await client.query('SET LOCAL search_path TO noticed');
       const { rows } = await client.query<{ path: string }>('SELECT current_setting($1) AS path', ['search_path']);
       await client.query('COMMIT');
-      expect(rows[0]!.path).toBe('noticed');
+      expect(rows[0].path).toBe('noticed');
     } finally {
       client.release();
     }
@@ -72,7 +72,7 @@ describe('embedded PostgreSQL over the wire', () => {
     client.release(true);
     await lonely.end();
     const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM abandoned');
-    expect(rows[0]!.n).toBe('0');
+    expect(rows[0].n).toBe('0');
   });
 
   it('lets another process on the same data folder attach instead of opening it twice', async () => {
@@ -80,6 +80,6 @@ describe('embedded PostgreSQL over the wire', () => {
     const cli = AppProcess.start('cli', { DATA_DIR: dataDir }, ['migrate']);
     expect(await cli.waitForExit(60_000)).toBe(0);
     const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM schema_migration`);
-    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    expect(Number(rows[0].n)).toBeGreaterThan(0);
   });
 });

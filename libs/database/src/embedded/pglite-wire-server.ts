@@ -168,7 +168,7 @@ export function transactionStatus(response: Buffer): string {
   let offset = 0;
   while (offset + 5 <= response.length) {
     const length = response.readInt32BE(offset + 1);
-    if (response[offset] === 0x5a && length === 5) status = String.fromCharCode(response[offset + 5]!);
+    if (response[offset] === 0x5a && length === 5) status = String.fromCharCode(response[offset + 5]);
     offset += 1 + length;
   }
   return status;

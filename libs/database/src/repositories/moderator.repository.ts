@@ -16,7 +16,7 @@ export class ModeratorRepository {
          disabled_at AS "disabledAt"`,
       [email, role, marketplaceId],
     );
-    return rows[0]!;
+    return rows[0];
   }
 
   findActiveById(id: string): Promise<ModeratorEntity | null> {

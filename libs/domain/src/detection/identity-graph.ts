@@ -109,6 +109,10 @@ export function entityKeysOf(observation: Observation): EntityKey[] {
       return [entity('payout-instrument', observation.instrumentKey)];
     case 'address':
       return [entity('address', observation.addressKey)];
+    case 'session-end':
+    case 'payout-request':
+    case 'contract':
+    case 'review':
     default:
       return [];
   }

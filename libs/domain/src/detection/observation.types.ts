@@ -172,6 +172,16 @@ export function observationTargets(observation: Observation): string[] {
       return distinct([observation.accountId, observation.clientAccountId]);
     case 'review':
       return distinct([observation.accountId, observation.subjectAccountId]);
+    case 'registration':
+    case 'profile':
+    case 'identity':
+    case 'session':
+    case 'activity':
+    case 'session-end':
+    case 'telemetry':
+    case 'payout-method':
+    case 'payout-request':
+    case 'address':
     default:
       return [observation.accountId];
   }

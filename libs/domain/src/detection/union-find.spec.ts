@@ -41,7 +41,10 @@ describe('UnionFind', () => {
     const random = seededRandom(3);
     for (let run = 0; run < 20; run++) {
       const clusters = new UnionFind();
-      for (const [x, y] of shuffled(links, random)) random() < 0.5 ? clusters.union(x, y) : clusters.union(y, x);
+      for (const [x, y] of shuffled(links, random)) {
+        if (random() < 0.5) clusters.union(x, y);
+        else clusters.union(y, x);
+      }
       expect(clusters.clusters()).toEqual(expected);
     }
   });

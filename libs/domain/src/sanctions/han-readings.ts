@@ -92,7 +92,7 @@ export function readHanName(words: string[]): HanNameReading[] {
   const readings: HanNameReading[] = [];
   const known = chars.map((char) => HAN_TABLE.get(char));
   if (known.every((reading) => reading !== undefined)) {
-    const table = known as HanReading[];
+    const table = known;
     readings.push({ system: 'mandarin', tokens: table.map((reading) => [reading.pinyin]) });
     readings.push({
       system: 'korean',
@@ -101,7 +101,7 @@ export function readHanName(words: string[]): HanNameReading[] {
   }
   const japanese = chars.map((char) => JAPANESE_TABLE.get(char));
   if (japanese.every((forms) => forms !== undefined)) {
-    readings.push({ system: 'japanese', tokens: japanese as string[][] });
+    readings.push({ system: 'japanese', tokens: japanese });
   }
   return readings;
 }

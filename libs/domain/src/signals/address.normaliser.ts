@@ -5,7 +5,7 @@
 // key on, and building-level matching is what reveals a farm.
 
 const DIACRITICS = /\p{M}/gu;
-const NOT_WORD = /[^\p{L}\p{N}\/-]+/gu;
+const NOT_WORD = /[^\p{L}\p{N}/-]+/gu;
 const POSTAL_SEPARATORS = /[\s-]/g;
 
 // Common long and short forms, folded into one (USPS-style) abbreviation.

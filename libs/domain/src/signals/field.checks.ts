@@ -25,8 +25,10 @@ const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Single-line fields (ids, names, e-mails) have no business carrying C0/C1 control characters;
 // free text keeps tab, line feed and carriage return. Both sets include NUL.
+/* eslint-disable no-control-regex -- matching control characters is the point of these two */
 const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F]/;
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/* eslint-enable no-control-regex */
 // Ids must also be free of invisible format characters (zero-width, bidi overrides) and line
 // separators: two ids an operator cannot tell apart on screen must not be two different ids.
 const ID_FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;

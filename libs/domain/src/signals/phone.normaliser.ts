@@ -2,11 +2,7 @@
 // identifier. The country the account claims is the default region for numbers written without
 // an international prefix, which is how people type their own number.
 
-import {
-  CountryCode as PhoneRegion,
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-} from 'libphonenumber-js';
+import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 export interface NormalisedPhone {
   /** E.164 (`+14155552671`) when parseable, else the digits alone (prefixed `+` if given). */
@@ -17,9 +13,7 @@ export interface NormalisedPhone {
 
 export function normalisePhone(raw: string, claimedCountry?: string): NormalisedPhone {
   const region =
-    claimedCountry !== undefined && isSupportedCountry(claimedCountry)
-      ? (claimedCountry as PhoneRegion)
-      : undefined;
+    claimedCountry !== undefined && isSupportedCountry(claimedCountry) ? claimedCountry : undefined;
   const parsed = parsePhoneNumberFromString(raw, region);
   if (parsed !== undefined && parsed.isPossible()) return { normalised: parsed.number, wellFormed: true };
   const digits = raw.replace(/\D/g, '');

@@ -158,7 +158,7 @@ describe('validateSignal: every type', () => {
 
   it.each(ENUMS)('%s: rejects a value of %s outside its enum, and a different case', (type, field) => {
     expect(errorOf(validate(type, { ...VALID_DATA[type], [field]: 'nonsense' })).path).toBe(`data.${field}`);
-    const upper = String(VALID_DATA[type][field] ?? 'passport').toUpperCase();
+    const upper = String((VALID_DATA[type][field] as string | undefined) ?? 'passport').toUpperCase();
     expect(errorOf(validate(type, { ...VALID_DATA[type], [field]: upper })).message).toMatch(
       /^data\.\w+: expected one of "/,
     );

@@ -58,7 +58,7 @@ const optional = <V>(check: Check<V>): FieldSpec<V, false> => ({ required: false
 
 const EMAIL_SHAPE = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
 // Digits and the punctuation people format numbers with, an optional leading +, an optional extension.
-const PHONE_SHAPE = /^\+?[\d\s().\/-]*\d[\d\s().\/-]*(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$/i;
+const PHONE_SHAPE = /^\+?[\d\s()./-]*\d[\d\s()./-]*(?:\s*(?:ext\.?|x|#)\s*\d{1,6})?$/i;
 
 const opaqueId = text(MAX_LENGTH.id, { printable: true });
 const name = text(MAX_LENGTH.name);
