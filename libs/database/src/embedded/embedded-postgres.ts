@@ -1,11 +1,12 @@
-import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
- * The zero-setup back end: PostgreSQL compiled to WebAssembly (PGlite), served over the
- * Postgres wire protocol so the application talks to it exactly as to a real server.
+ * The zero-setup back end: PostgreSQL compiled to WebAssembly (PGlite), run in a worker
+ * thread and served over the Postgres wire protocol (PgliteWireServer), so the application
+ * talks to it exactly as to a real server.
  *
  * Two instances: one for application data, one for BullMQ's PostgreSQL back end
  * (measured: BullMQ needs its own instance with `search_path` pinned, because PGlite shares
@@ -28,6 +29,8 @@ interface LockRecord {
 }
 
 const QUEUE_SCHEMA = 'bullmq';
+/** A first start (two initdb) takes ~10 s here; an owner silent for longer is not starting. */
+const STARTUP_LIMIT_MS = 120_000;
 let running: Promise<EmbeddedPostgres> | undefined;
 
 /** One embedded server per process, whatever the number of Nest apps in it. */
@@ -42,7 +45,7 @@ export function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres
 async function openOrAttach(dataDir: string): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, 'embedded-postgres.lock');
-  for (let attempt = 0; attempt < 300; attempt++) {
+  for (let attempt = 0; attempt < STARTUP_LIMIT_MS / 200 + 10; attempt++) {
     const existing = await readLiveLock(lockPath);
     if (existing) return attached(existing);
     if (existing === null && tryCreateLock(lockPath)) return serve(dataDir, lockPath);
@@ -66,9 +69,14 @@ async function readLiveLock(lockPath: string): Promise<LockRecord | null | undef
     rmSync(lockPath, { force: true });
     return null;
   }
-  if (!rest) return undefined;
-  const record = JSON.parse(rest) as LockRecord;
-  return (await isPortOpen(record.applicationPort)) ? record : undefined;
+  const record = rest ? (JSON.parse(rest) as LockRecord) : undefined;
+  if (record && (await isPortOpen(record.applicationPort))) return record;
+  // Alive but not serving for this long: the pid was reused by an unrelated process.
+  if (Date.now() - statSync(lockPath).mtimeMs > STARTUP_LIMIT_MS) {
+    rmSync(lockPath, { force: true });
+    return null;
+  }
+  return undefined;
 }
 
 function tryCreateLock(lockPath: string): boolean {
