@@ -1,5 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { platformImports, type PlatformOptions } from '@tns/platform';
+import { RiskRefresher } from './assessment/risk-refresher';
+import { DetectionClock } from './enrichment/detection-clock';
+import { IpIntelModule } from './enrichment/ip-intel.module';
+import { ClusterBuilder } from './graph/cluster-builder';
 import { DetectionProcessor } from './pipeline/detection.processor';
 import { DetectSignalBatchUseCase } from './pipeline/detect-signal-batch.use-case';
 
@@ -9,8 +13,8 @@ export class DetectionModule {
   static forRoot(options: Omit<PlatformOptions, 'app'>): DynamicModule {
     return {
       module: DetectionModule,
-      imports: platformImports({ ...options, app: 'detection' }),
-      providers: [DetectSignalBatchUseCase, DetectionProcessor],
+      imports: [...platformImports({ ...options, app: 'detection' }), IpIntelModule],
+      providers: [DetectionClock, ClusterBuilder, RiskRefresher, DetectSignalBatchUseCase, DetectionProcessor],
     };
   }
 }

@@ -29,9 +29,30 @@ export const platformEnvironmentSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   IP_INTEL_MANIFEST: z.string().min(1).optional(),
+  /** JSON list of {"url","file"}: manifest files the detection worker re-downloads on a schedule (needs IP_INTEL_MANIFEST). */
+  IP_INTEL_REFRESH: z.string().min(1).optional(),
+  IP_INTEL_REFRESH_EVERY_HOURS: z.coerce.number().min(1).max(720).default(24),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  // Signal ingestion (apps/ingestion/src/signals).
+  /** `keyId:secret[,keyId:secret…]`; secrets of at least 32 bytes. Required in production. */
+  PSEUDONYM_KEYS: z.string().min(1).describe('secret').optional(),
+  /** The key id new pseudonyms are made with; defaults to the first of PSEUDONYM_KEYS. */
+  PSEUDONYM_CURRENT_KEY: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 of A-Z a-z 0-9 _ -').optional(),
+  /** Days raw values are kept before the purge: IP addresses, device/MFA ids, other personal identifiers. */
+  RAW_IP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RAW_DEVICE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RAW_PII_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Largest accepted NDJSON body on the wire (after any gzip, before decompression). */
+  SIGNAL_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024 * 1024),
+  /** Signals accepted but not yet through detection (per marketplace) above which ingestion answers 429. */
+  SIGNAL_MAX_BACKLOG: z.coerce.number().int().min(1).default(2_000_000),
+  /** Requests per second and burst allowed per API key (per ingestion process). */
+  API_KEY_RATE_PER_SEC: z.coerce.number().min(0.1).default(1_000),
+  API_KEY_RATE_BURST: z.coerce.number().int().min(1).default(2_000),
+  /** Daily signal partitions kept created ahead of today. */
+  SIGNAL_PARTITIONS_AHEAD_DAYS: z.coerce.number().int().min(2).max(366).default(14),
 });
 
 export type PlatformConfig = z.infer<typeof platformEnvironmentSchema>;

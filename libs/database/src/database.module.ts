@@ -5,23 +5,37 @@ import { ReadinessRegistry } from '@tns/observability';
 import { createDataSource } from './data-source';
 import { resolveDatabaseUrls, type DatabaseUrls } from './database-urls';
 import {
+  AccountFeaturesRepository,
   ApiKeyRepository,
   MarketplaceRepository,
   ModeratorRepository,
   OutboxRepository,
   ProcessedMessageRepository,
+  SanctionsListRepository,
   SignalBatchRepository,
+  SignalRepository,
+  DetectionSignalRepository,
+  IdentityGraphRepository,
+  ReviewCaseRepository,
+  RiskAssessmentRepository,
 } from './repositories';
 
 export const DATABASE_URLS = Symbol('DATABASE_URLS');
 
 const REPOSITORIES = [
+  AccountFeaturesRepository,
   ApiKeyRepository,
   MarketplaceRepository,
   ModeratorRepository,
   OutboxRepository,
   ProcessedMessageRepository,
+  SanctionsListRepository,
   SignalBatchRepository,
+  SignalRepository,
+  DetectionSignalRepository,
+  IdentityGraphRepository,
+  ReviewCaseRepository,
+  RiskAssessmentRepository,
 ];
 
 @Injectable()

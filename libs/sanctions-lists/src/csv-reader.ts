@@ -13,6 +13,7 @@ export function readCsvRows(text: string, options: CsvOptions = {}): string[][] 
   let inQuotes = false;
   let fieldStarted = false;
   // A byte-order mark and a DOS end-of-file marker (0x1A, present in OFAC files) are not data.
+  // eslint-disable-next-line no-control-regex -- 0x1A is the character being stripped
   const body = text.replace(/^\uFEFF/, '').replace(/\x1a+\s*$/, '');
   for (let index = 0; index < body.length; index++) {
     const char = body[index];

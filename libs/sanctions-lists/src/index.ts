@@ -17,3 +17,11 @@ export {
   type SnapshotDiff,
 } from './list-snapshot';
 export { scorePairsCsv } from './score-pairs-csv';
+export {
+  canonicalEntity,
+  isEmptyDiff,
+  isSanctionsListFormat,
+  planSnapshotLoad,
+  SANCTIONS_LIST_FORMATS,
+  type SnapshotLoadPlan,
+} from './snapshot-load-plan';

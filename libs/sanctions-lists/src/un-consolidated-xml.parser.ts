@@ -1,7 +1,7 @@
 // UN Security Council consolidated list (XML): INDIVIDUAL and ENTITY records with aliases
 // (QUALITY good / a.k.a. = strong, low = weak), dates of birth, nationalities, documents, addresses.
 import { XMLParser } from 'fast-xml-parser';
-import { emptySanctionedEntity, type Gender, type SanctionedEntity } from '@tns/domain/sanctions';
+import { emptySanctionedEntity, type SanctionedEntity } from '@tns/domain/sanctions';
 import { countryCode } from './country-codes';
 
 type XmlNode = Record<string, unknown>;
@@ -83,7 +83,7 @@ function individual(node: XmlNode): SanctionedEntity | undefined {
     .filter((item): item is string => !!item);
   entity.nationalities = values(node.NATIONALITY).map((country) => countryCode(country) ?? country);
   const gender = text(node.GENDER)?.toLowerCase();
-  if (gender === 'male' || gender === 'female') entity.gender = gender as Gender;
+  if (gender === 'male' || gender === 'female') entity.gender = gender;
   for (const document of nodes(node.INDIVIDUAL_DOCUMENT)) {
     const number = text(document.NUMBER);
     if (!number) continue;

@@ -11,6 +11,8 @@ import {
 } from '@tns/database';
 import type { DataSource } from 'typeorm';
 import { requireOption, UsageError, type ParsedArguments } from '../cli-arguments';
+import { sanctionsLoadCommand } from './sanctions-load.command';
+import { sanctionsScorePairsCommand } from './sanctions-score-pairs.command';
 
 const USAGE = `usage: cli <command>
   migrate
@@ -24,6 +26,8 @@ const USAGE = `usage: cli <command>
 export async function runCommand(parsed: ParsedArguments, config: PlatformConfig): Promise<string[]> {
   const [group, action, ...rest] = parsed.positionals;
   if (!group) throw new UsageError(USAGE.replace(/\n/g, ' | '));
+  // Scoring name pairs is file work: no DATABASE_URL needed, no embedded database started.
+  if (group === 'sanctions' && action === 'score-pairs') return sanctionsScorePairsCommand(rest);
   return withDatabase(config, async (dataSource) => {
     const marketplaces = new MarketplaceRepository(dataSource);
     switch (`${group} ${action ?? ''}`.trim()) {
@@ -54,8 +58,7 @@ export async function runCommand(parsed: ParsedArguments, config: PlatformConfig
         return ['One-time login token (valid 24 h; exchange it with the review API login mutation):', loginToken];
       }
       case 'sanctions load':
-      case 'sanctions score-pairs':
-        throw new Error(`"${group} ${action}" is not yet available in this version`);
+        return sanctionsLoadCommand(rest, dataSource);
       default:
         throw new UsageError(`unknown command "${parsed.positionals.join(' ')}"; ${USAGE.replace(/\n/g, ' | ')}`);
     }

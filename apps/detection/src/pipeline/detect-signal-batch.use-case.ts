@@ -1,8 +1,30 @@
 import { hostname } from 'node:os';
 import { Injectable } from '@nestjs/common';
-import { ProcessedMessageRepository, SignalBatchRepository } from '@tns/database';
+import type { EntityManager } from 'typeorm';
+import {
+  AccountFeaturesRepository,
+  DetectionSignalRepository,
+  IdentityGraphRepository,
+  ProcessedMessageRepository,
+  SignalBatchRepository,
+  type GraphEntityLink,
+} from '@tns/database';
+import {
+  type AccountFeatures,
+  applyObservation,
+  emptyAccountFeatures,
+  entityKeysOf,
+  HUB_THRESHOLDS,
+  type EntityKind,
+  observationTargets,
+} from '@tns/domain/detection';
 import { counter } from '@tns/observability';
 import type { DetectSignalBatchPayload } from '@tns/queue';
+import { RiskRefresher } from '../assessment/risk-refresher';
+import { DetectionClock } from '../enrichment/detection-clock';
+import { IpLookupPort } from '../enrichment/ip-lookup';
+import { MAX_LINKABLE_HOLDERS } from '../graph/link-rules';
+import { observationsOf } from '../observations/stored-signal.mapper';
 
 const WORKER_ID = `${hostname()}:${process.pid}`;
 const batchesDetected = counter(
@@ -12,22 +34,66 @@ const batchesDetected = counter(
 );
 
 /**
- * Detection's work on one accepted batch, done once however often the job is delivered.
- * Today it closes the batch in the pipeline's bookkeeping (which drives `pipelineStatus`);
- * enrichment, detectors, scoring and cases plug in here, inside the same transaction.
+ * Detection's work on one accepted batch, done once however often the job is delivered, in one
+ * transaction: observations from the stored signals (IP enrichment), features of the accounts they
+ * concern (locked in account order), identity-graph links, then clusters, assessments and cases
+ * around the changed accounts (RiskRefresher), then the batch is marked detected (pipelineStatus).
  */
 @Injectable()
 export class DetectSignalBatchUseCase {
   constructor(
     private readonly processed: ProcessedMessageRepository,
     private readonly batches: SignalBatchRepository,
+    private readonly signals: DetectionSignalRepository,
+    private readonly features: AccountFeaturesRepository,
+    private readonly graph: IdentityGraphRepository,
+    private readonly refresher: RiskRefresher,
+    private readonly ipLookup: IpLookupPort,
+    private readonly clock: DetectionClock,
   ) {}
 
   async execute(messageId: string, payload: DetectSignalBatchPayload): Promise<boolean> {
     const done = await this.processed.runOnce('detection', messageId, async (manager) => {
+      await this.detect(manager, payload);
       await this.batches.markDetected(manager, payload.marketplaceId, payload.batchId, WORKER_ID);
     });
     batchesDetected.inc({ outcome: done ? 'done' : 'repeat' });
     return done;
+  }
+
+  private async detect(manager: EntityManager, { marketplaceId, batchId }: DetectSignalBatchPayload): Promise<void> {
+    const batch = await this.signals.batchForDetection(manager, marketplaceId, batchId);
+    if (!batch || batch.signals.length === 0) return;
+    const observations = observationsOf(batch.signals, (ip) => this.ipLookup.lookup(ip));
+    if (observations.length === 0) return;
+
+    // Contracts and reviews concern two accounts: both sides' features change.
+    const targets = [...new Set(observations.flatMap(observationTargets))].sort();
+    const states = await this.features.lockForUpdate(manager, marketplaceId, targets, emptyAccountFeatures);
+    for (const observation of observations) {
+      for (const accountId of observationTargets(observation)) {
+        states.set(accountId, applyObservation(states.get(accountId) ?? emptyAccountFeatures(accountId), observation));
+      }
+    }
+    const updated: AccountFeatures[] = targets.map((accountId) => states.get(accountId)!);
+    await this.features.save(manager, marketplaceId, updated);
+
+    const links: GraphEntityLink[] = observations.flatMap((observation) =>
+      entityKeysOf(observation).map((entity) => ({
+        entityKey: entity.key,
+        kind: entity.kind,
+        accountId: observation.accountId,
+        seenAt: new Date(observation.occurredAt),
+      })),
+    );
+    await this.graph.lockMarketplaceGraph(manager, marketplaceId);
+    const gained = await this.graph.addLinks(manager, marketplaceId, links);
+    // An entity that gained a holder changes its other holders' links and contexts, up to the
+    // holder that makes it a hub (whose arrival unlinks the rest); beyond that nothing changes.
+    const changed = gained
+      .filter((entity) => entity.accountCount >= 2 && entity.accountCount <= HUB_THRESHOLDS[entity.kind as EntityKind] + 1)
+      .map((entity) => entity.entityKey);
+    const holders = await this.graph.holdersOf(manager, marketplaceId, changed, MAX_LINKABLE_HOLDERS + 1);
+    await this.refresher.refresh(manager, marketplaceId, [...new Set([...targets, ...holders])].sort(), states, this.clock.now());
   }
 }

@@ -3,7 +3,8 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@tns/observability';
-import { DETECT_SIGNAL_BATCH_JOB, QueueName, QueueWorker, WORKER_DEFAULTS, type DetectSignalBatchPayload } from '@tns/queue';
+import { DETECT_SIGNAL_BATCH_JOB, QueueName, REFRESH_IP_INTEL_JOB, QueueWorker, WORKER_DEFAULTS, type DetectSignalBatchPayload } from '@tns/queue';
+import { IpIntelRefreshService } from '../enrichment/ip-intel-refresh';
 import { DetectSignalBatchUseCase } from './detect-signal-batch.use-case';
 
 @Processor(QueueName.Detection, { ...WORKER_DEFAULTS })
@@ -13,6 +14,7 @@ export class DetectionProcessor extends QueueWorker {
   constructor(
     @Inject(ROOT_LOGGER) logger: Logger,
     private readonly detectSignalBatch: DetectSignalBatchUseCase,
+    private readonly ipIntelRefresh: IpIntelRefreshService,
   ) {
     super();
     this.logger = logger.child({ component: 'detection-processor' });
@@ -22,6 +24,10 @@ export class DetectionProcessor extends QueueWorker {
     switch (job.name) {
       case DETECT_SIGNAL_BATCH_JOB:
         await this.detectSignalBatch.execute(String(job.id), job.data as DetectSignalBatchPayload);
+        return;
+      case REFRESH_IP_INTEL_JOB:
+        // The job runs on a detection worker because the data it refreshes lives in detection's memory.
+        await this.ipIntelRefresh.refresh();
         return;
       default:
         throw new Error(`detection cannot handle job "${job.name}"`);

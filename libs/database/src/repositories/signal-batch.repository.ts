@@ -16,7 +16,22 @@ export class SignalBatchRepository {
       `INSERT INTO signal_batch (marketplace_id, signal_count) VALUES ($1, $2) RETURNING id`,
       [marketplaceId, signalCount],
     );
-    return rows[0]!.id;
+    return rows[0].id;
+  }
+
+  /**
+   * Records an accepted batch under a caller-chosen id (the signals rows carry it) together with
+   * the accounts it touched, inside the caller's transaction.
+   */
+  async recordAcceptedBatch(
+    manager: EntityManager,
+    marketplaceId: string,
+    batch: { id: string; signalCount: number; accountIds: readonly string[] },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO signal_batch (id, marketplace_id, signal_count, account_ids) VALUES ($1, $2, $3, $4::text[])`,
+      [batch.id, marketplaceId, batch.signalCount, batch.accountIds],
+    );
   }
 
   /** Marks detection finished; false when it already was (a repeated job). */

@@ -4,3 +4,7 @@ export interface DetectSignalBatchPayload {
   marketplaceId: string;
   batchId: string;
 }
+
+/** Scheduled in the detection app when IP_INTEL_REFRESH is set: download the IP-intel files, reload. */
+export const REFRESH_IP_INTEL_JOB = 'refresh-ip-intel';
+export type RefreshIpIntelPayload = Record<string, never>;

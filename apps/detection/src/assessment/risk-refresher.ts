@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AccountFeaturesRepository, IdentityGraphRepository, ReviewCaseRepository, RiskAssessmentRepository, type CaseDraft } from '@tns/database';
+import { type AccountFeatures, DEFAULT_RISK_POLICY, emptyAccountFeatures, type RiskAssessment, type RiskPolicy } from '@tns/domain/detection';
+import { ClusterBuilder } from '../graph/cluster-builder';
+import { clusterIdOf } from '../graph/link-rules';
+import { assessAccounts, counterpartsOf } from './assess-accounts';
+import { caseDrafts } from './case-drafts';
+
+export interface RefreshOutcome {
+  assessments: RiskAssessment[];
+  clusters: { clusterId: string; members: readonly string[]; isRing: boolean }[];
+  caseIds: string[];
+}
+
+/**
+ * After a batch changed some accounts' features and graph links: rebuilds the clusters around
+ * them, re-assesses everyone whose inputs may have changed (the accounts, their cluster mates,
+ * and the counterparts whose collusion check reads their clusters), stores the assessments and
+ * clusters, and opens or refreshes cases. Runs inside the batch's transaction, after the
+ * marketplace's graph lock.
+ */
+@Injectable()
+export class RiskRefresher {
+  readonly policy: RiskPolicy = DEFAULT_RISK_POLICY;
+
+  constructor(
+    private readonly clusterBuilder: ClusterBuilder,
+    private readonly graph: IdentityGraphRepository,
+    private readonly featuresStore: AccountFeaturesRepository,
+    private readonly assessmentsStore: RiskAssessmentRepository,
+    private readonly cases: ReviewCaseRepository,
+  ) {}
+
+  async refresh(
+    manager: EntityManager,
+    marketplaceId: string,
+    seeds: readonly string[],
+    knownFeatures: ReadonlyMap<string, AccountFeatures>,
+    now: number,
+  ): Promise<RefreshOutcome> {
+    // Whole old clusters are rebuilt, so that a cluster that splits leaves no stale member behind.
+    const oldClusterIds = await this.graph.clusterIdsOf(manager, marketplaceId, seeds);
+    const oldMembers = await this.graph.membersOf(manager, marketplaceId, [...new Set(oldClusterIds.values())]);
+    const start = [...new Set([...seeds, ...[...oldMembers.values()].flat()])].sort();
+    const { components, rows, attributes } = await this.clusterBuilder.surroundings(manager, marketplaceId, start);
+    const rebuilt = components.flat();
+
+    const features = new Map(knownFeatures);
+    await this.loadFeatures(manager, marketplaceId, rebuilt, features);
+
+    const clusters = new Map<string, string[]>();
+    const clusterIdOfAccount = new Map<string, string>();
+    for (const members of components) {
+      if (members.length < 2) continue;
+      const clusterId = clusterIdOf(members);
+      clusters.set(clusterId, members);
+      for (const accountId of members) clusterIdOfAccount.set(accountId, clusterId);
+    }
+
+    // Counterparts (clients of these freelancers, freelancers of these clients) read these clusters
+    // in their collusion check; their own clusters are unchanged but their members' verdicts may not be.
+    const rebuiltSet = new Set(rebuilt);
+    const counterparts = [...new Set(rebuilt.flatMap((accountId) => counterpartsOf(featuresOr(features, accountId))))].filter((id) => !rebuiltSet.has(id));
+    const counterpartClusterIds = await this.graph.clusterIdsOf(manager, marketplaceId, counterparts);
+    const counterpartClusters = await this.graph.membersOf(manager, marketplaceId, [...new Set(counterpartClusterIds.values())]);
+    const extra = [...new Set([...counterparts, ...[...counterpartClusters.values()].flat()])].filter((id) => !rebuiltSet.has(id)).sort();
+    const extraRows = await this.clusterBuilder.rowsOf(manager, marketplaceId, extra, attributes);
+    await this.loadFeatures(manager, marketplaceId, extra, features);
+    for (const [clusterId, members] of counterpartClusters) {
+      if (members.some((accountId) => rebuiltSet.has(accountId))) continue;
+      clusters.set(clusterId, members);
+      for (const accountId of members) clusterIdOfAccount.set(accountId, clusterId);
+    }
+
+    // Cluster ids of everyone's counterparts, for the collusion detector.
+    const assessed = [...new Set([...rebuilt, ...extra])].sort();
+    const unknownCounterparts = [...new Set(assessed.flatMap((accountId) => counterpartsOf(featuresOr(features, accountId))))].filter(
+      (id) => !clusterIdOfAccount.has(id) && !rebuiltSet.has(id),
+    );
+    for (const [accountId, clusterId] of await this.graph.clusterIdsOf(manager, marketplaceId, unknownCounterparts)) {
+      clusterIdOfAccount.set(accountId, clusterId);
+    }
+
+    const { assessments, clusters: outcomes } = assessAccounts({
+      accountIds: assessed,
+      features,
+      rows: [...rows, ...extraRows],
+      attributes,
+      clusters,
+      clusterIdOf: clusterIdOfAccount,
+      policy: this.policy,
+      now,
+    });
+
+    await this.graph.replaceClusters(
+      manager,
+      marketplaceId,
+      [...rebuilt, ...outcomes.flatMap((outcome) => outcome.members)],
+      outcomes.map((outcome) => ({
+        clusterId: outcome.clusterId,
+        members: outcome.members,
+        isRing: outcome.verdict.isRing,
+        evidence: { links: outcome.links, internalContracts: outcome.internalContracts, internalFiveStarReviews: outcome.internalFiveStarReviews, ring: outcome.verdict },
+      })),
+    );
+    const assessedAt = new Date(now);
+    await this.assessmentsStore.saveMany(
+      manager,
+      marketplaceId,
+      assessments.map((assessment) => ({
+        accountId: assessment.accountId,
+        score: assessment.score,
+        level: assessment.level,
+        reasons: assessment.reasons.map(({ code, family, weight, summary, evidence }) => ({ code, family, weight, summary, evidence })),
+        families: assessment.families,
+        policyVersion: assessment.policyVersion,
+        assessedAt,
+      })),
+    );
+    const caseIds = await this.openCases(manager, marketplaceId, caseDrafts(assessments, outcomes, this.policy));
+    return {
+      assessments,
+      clusters: outcomes.map((outcome) => ({ clusterId: outcome.clusterId, members: outcome.members, isRing: outcome.verdict.isRing })),
+      caseIds,
+    };
+  }
+
+  /**
+   * Cluster ids follow the smallest member, so a growing ring can change id: its active case
+   * follows it (the oldest one, if two rings merged; the others are closed as merged) instead of
+   * a second case opening for the same people.
+   */
+  private async openCases(manager: EntityManager, marketplaceId: string, drafts: readonly CaseDraft[]): Promise<string[]> {
+    for (const draft of drafts) {
+      if (draft.subjectKind !== 'cluster') continue;
+      // A persona flagged alone before its ring was known: the ring's case takes it over.
+      const merged = await this.cases.mergeOpenAccountCases(manager, marketplaceId, draft.memberAccountIds);
+      if (merged.length > 0) draft.evidence = { ...(draft.evidence as object), mergedAccountCaseIds: merged };
+      const existing = await this.cases.activeClusterCasesWithMembers(manager, marketplaceId, draft.memberAccountIds);
+      if (existing.length === 0) continue;
+      const kept = existing.find((found) => found.subjectId === draft.subjectId) ?? existing[0];
+      await this.cases.markMerged(manager, marketplaceId, existing.filter((found) => found.id !== kept.id).map((found) => found.id));
+      if (kept.subjectId !== draft.subjectId) await this.cases.resubject(manager, marketplaceId, kept.id, draft.subjectId);
+    }
+    return this.cases.openOrRefresh(manager, marketplaceId, drafts);
+  }
+
+  private async loadFeatures(manager: EntityManager, marketplaceId: string, accountIds: readonly string[], into: Map<string, AccountFeatures>): Promise<void> {
+    const missing = accountIds.filter((accountId) => !into.has(accountId));
+    for (const [accountId, state] of await this.featuresStore.findMany(manager, marketplaceId, missing)) into.set(accountId, state);
+  }
+}
+
+function featuresOr(features: ReadonlyMap<string, AccountFeatures>, accountId: string): AccountFeatures {
+  return features.get(accountId) ?? emptyAccountFeatures(accountId);
+}

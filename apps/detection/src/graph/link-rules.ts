@@ -1,0 +1,148 @@
+// How stored graph rows become link decisions and graph contexts. Pure: the repositories supply
+// the rows, the domain supplies the rules (shouldUnion, hubs, near-duplicate checks).
+
+import { createHash } from 'node:crypto';
+import {
+  estimatedJaccard,
+  HUB_THRESHOLDS,
+  isHubEntity,
+  isNearDuplicatePhoto,
+  NEAR_DUPLICATE_BIO_JACCARD,
+  shouldUnion,
+  type EntityKind,
+  type LinkEvidence,
+  type SharedEntity,
+} from '@tns/domain/detection';
+
+/** The largest hub threshold: entities with more holders never link anyone, so their holders are never listed. */
+export const MAX_LINKABLE_HOLDERS = Math.max(...Object.values(HUB_THRESHOLDS));
+
+/** An entity an account holds, with its holder count and the other holders (null above MAX_LINKABLE_HOLDERS). */
+export interface NeighbourhoodRow {
+  accountId: string;
+  entityKey: string;
+  kind: string;
+  accountCount: number;
+  others: readonly string[] | null;
+}
+
+export interface LinkAttributes {
+  agencyAccountId: string | null;
+  bioSignature: string | null;
+  photoHash: string | null;
+}
+
+const CANDIDATE_KINDS: readonly string[] = ['bio', 'photo'];
+
+/** Members of one agency, or an agency and its member: sharing the agency's payout or office is normal. */
+export function sameAgency(a: string, attributesA: LinkAttributes | undefined, b: string, attributesB: LinkAttributes | undefined): boolean {
+  const agencyA = attributesA?.agencyAccountId ?? null;
+  const agencyB = attributesB?.agencyAccountId ?? null;
+  return (agencyA !== null && agencyA === agencyB) || agencyA === b || agencyB === a;
+}
+
+/**
+ * Bio and photo keys are LSH buckets: sharing one makes two accounts candidates only. The link
+ * holds when their latest bios are near-duplicates (estimated Jaccard ≥ 0.5) or their latest photos
+ * are within the near-duplicate Hamming distance; other kinds hold as they are.
+ */
+export function linkHolds(kind: string, attributesA: LinkAttributes | undefined, attributesB: LinkAttributes | undefined): boolean {
+  if (!CANDIDATE_KINDS.includes(kind)) return true;
+  if (kind === 'bio') {
+    const a = attributesA?.bioSignature;
+    const b = attributesB?.bioSignature;
+    return !!a && !!b && estimatedJaccard(a, b) >= NEAR_DUPLICATE_BIO_JACCARD;
+  }
+  const a = attributesA?.photoHash;
+  const b = attributesB?.photoHash;
+  return !!a && !!b && isNearDuplicatePhoto(a, b);
+}
+
+/** The evidence between `accountId` and each other account it shares a linkable entity with. */
+export function linkEvidenceOf(
+  accountId: string,
+  rows: readonly NeighbourhoodRow[],
+  attributes: ReadonlyMap<string, LinkAttributes>,
+): Map<string, LinkEvidence[]> {
+  const evidence = new Map<string, LinkEvidence[]>();
+  const own = attributes.get(accountId);
+  for (const row of rows) {
+    if (row.accountId !== accountId || row.others === null) continue;
+    if (isHubEntity(row.kind as EntityKind, row.accountCount)) continue;
+    for (const other of row.others) {
+      const theirs = attributes.get(other);
+      if (!linkHolds(row.kind, own, theirs)) continue;
+      const link: LinkEvidence = {
+        kind: row.kind as EntityKind,
+        key: row.entityKey,
+        accountCount: row.accountCount,
+        sameAgency: sameAgency(accountId, own, other, theirs),
+      };
+      evidence.set(other, [...(evidence.get(other) ?? []), link]);
+    }
+  }
+  return evidence;
+}
+
+/** The accounts `accountId` joins a cluster with, under the domain's union rule. */
+export function unionPartnersOf(
+  accountId: string,
+  rows: readonly NeighbourhoodRow[],
+  attributes: ReadonlyMap<string, LinkAttributes>,
+): string[] {
+  return [...linkEvidenceOf(accountId, rows, attributes).entries()]
+    .filter(([, evidence]) => shouldUnion(evidence).union)
+    .map(([other]) => other)
+    .sort();
+}
+
+/** The account's shared entities for its GraphContext: hubs with their count only, candidates only when confirmed. */
+export function sharedEntitiesOf(
+  accountId: string,
+  rows: readonly NeighbourhoodRow[],
+  attributes: ReadonlyMap<string, LinkAttributes>,
+): SharedEntity[] {
+  const own = attributes.get(accountId);
+  const shared: SharedEntity[] = [];
+  for (const row of rows) {
+    if (row.accountId !== accountId) continue;
+    const others = (row.others ?? [])
+      .filter((other) => linkHolds(row.kind, own, attributes.get(other)))
+      .map((other) => ({ accountId: other, sameAgency: sameAgency(accountId, own, other, attributes.get(other)) }));
+    if (CANDIDATE_KINDS.includes(row.kind) && others.length === 0) continue;
+    shared.push({ kind: row.kind as EntityKind, key: row.entityKey, accountCount: row.accountCount, others });
+  }
+  return shared.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The public id of a cluster: derived from its smallest member, so the same members give the same
+ * id whatever order the links arrived in (union-find roots depend on that order, ids must not).
+ */
+export function clusterIdOf(members: readonly string[]): string {
+  const smallest = [...members].sort()[0] ?? '';
+  return `cl_${createHash('sha256').update(smallest).digest('hex').slice(0, 20)}`;
+}
+
+/** The non-hub entities joining members of one cluster, with how many members hold each. */
+export function clusterLinks(
+  members: readonly string[],
+  rows: readonly NeighbourhoodRow[],
+  attributes: ReadonlyMap<string, LinkAttributes>,
+): { kind: EntityKind; key: string; accountCount: number }[] {
+  const inCluster = new Set(members);
+  const holders = new Map<string, { kind: EntityKind; accounts: Set<string> }>();
+  for (const row of rows) {
+    if (!inCluster.has(row.accountId) || row.others === null || isHubEntity(row.kind as EntityKind, row.accountCount)) continue;
+    const own = attributes.get(row.accountId);
+    const linked = row.others.filter((other) => inCluster.has(other) && linkHolds(row.kind, own, attributes.get(other)));
+    if (linked.length === 0) continue;
+    const entry = holders.get(row.entityKey) ?? { kind: row.kind as EntityKind, accounts: new Set<string>() };
+    entry.accounts.add(row.accountId);
+    for (const other of linked) entry.accounts.add(other);
+    holders.set(row.entityKey, entry);
+  }
+  return [...holders.entries()]
+    .map(([key, { kind, accounts }]) => ({ kind, key, accountCount: accounts.size }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}

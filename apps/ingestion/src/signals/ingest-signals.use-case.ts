@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { DataSource, EntityManager } from 'typeorm';
+import type {
+  OutboxRepository,
+  SignalBatchRepository,
+  SignalIdentifierRow,
+  SignalRepository,
+  SignalRow,
+} from '@tns/database';
+import { DomainError, ErrorCode } from '@tns/domain/errors';
+import { pseudonymiseSignal, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
+import { NdjsonBodyError, NdjsonLineReader, type NdjsonRecord } from '@tns/ndjson';
+import { counter } from '@tns/observability';
+import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
+import type { DetectionBacklogGate } from '../limits/detection-backlog.gate';
+import { IngestTally, type IngestSignalsResult } from './ingest-tally';
+import {
+  isDatabaseUnavailable,
+  isMissingPartition,
+  isRetryableConflict,
+  unavailable,
+} from './storage-failure';
+
+/** Contract §3: at most this many signals in one GraphQL call. */
+export const MAX_SIGNALS_PER_CALL = 500;
+/** Signals per transaction (and per detection job) on the bulk path. */
+export const BULK_BATCH_SIZE = 500;
+/** Error details listed per answer; the counts stay exact beyond it. */
+export const MAX_LISTED_ERRORS = 1_000;
+
+const signalsCounter = counter('tns_signals_ingested_total', 'Signals received, by outcome', ['outcome']);
+
+export interface IngestSettings {
+  /** Bulk batches being written at once: CPU work on the next batch overlaps the database's on this one. */
+  bulkBatchesInFlight: number;
+  partitionsAheadDays: number;
+}
+
+/** One batch ready for storage: validated, pseudonymised, without repeated ids. */
+interface PreparedBatch {
+  rows: SignalRow[];
+  identifiers: SignalIdentifierRow[];
+}
+
+type IndexedInput = { index: number; value: unknown; error?: undefined } | { index: number; error: { message: string } };
+
+/**
+ * Signals in, both ways (GraphQL batch, NDJSON stream): validate each signal alone, pseudonymise,
+ * store exactly once per (marketplace, id), and hand each stored batch to detection through the
+ * outbox in the same transaction — one job per batch, never per signal.
+ */
+export class IngestSignalsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signals: SignalRepository,
+    private readonly batches: SignalBatchRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly relay: OutboxRelay,
+    private readonly pseudonymiser: Pseudonymiser,
+    private readonly backlogGate: DetectionBacklogGate,
+    private readonly logger: Logger,
+    private readonly settings: IngestSettings,
+  ) {}
+
+  /** A GraphQL call: the whole call is one batch, one transaction. */
+  async execute(marketplaceId: string, inputs: readonly unknown[]): Promise<IngestSignalsResult> {
+    if (inputs.length > MAX_SIGNALS_PER_CALL) {
+      throw new DomainError(
+        ErrorCode.InvalidInput,
+        `at most ${MAX_SIGNALS_PER_CALL} signals a call (got ${inputs.length}); use POST /v1/signals for bulk`,
+      );
+    }
+    await this.assertRoom(marketplaceId);
+    const tally = new IngestTally(MAX_LISTED_ERRORS);
+    const batch = this.prepare(
+      inputs.map((value, index) => ({ index, value })),
+      tally,
+    );
+    await this.store(marketplaceId, batch, tally);
+    signalsCounter.inc({ outcome: 'rejected' }, tally.rejected);
+    return tally.result();
+  }
+
+  /**
+   * An NDJSON body of any length, in constant memory: batches of BULK_BATCH_SIZE lines, each
+   * committed on its own (a crash loses at most the batches in flight, and a retry of the whole
+   * body counts the committed ones as duplicates). A few batches are written concurrently.
+   */
+  async executeStream(
+    marketplaceId: string,
+    body: AsyncIterable<Uint8Array>,
+    options: { gzip: 'auto' | 'never' },
+  ): Promise<IngestSignalsResult> {
+    await this.assertRoom(marketplaceId);
+    const tally = new IngestTally(MAX_LISTED_ERRORS);
+    const reader = new NdjsonLineReader({ gzip: options.gzip });
+    const inFlight: Promise<void>[] = [];
+    try {
+      for await (const records of reader.readBatches(body, BULK_BATCH_SIZE)) {
+        const batch = this.prepare(records.map(toIndexedInput), tally);
+        if (batch.rows.length === 0) continue;
+        const writing = this.store(marketplaceId, batch, tally);
+        // Marked handled now; the failure is still seen when this promise is awaited below.
+        writing.catch(() => undefined);
+        inFlight.push(writing);
+        if (inFlight.length >= this.settings.bulkBatchesInFlight) await inFlight.shift();
+      }
+      await Promise.all(inFlight);
+    } catch (error) {
+      await Promise.allSettled(inFlight);
+      if (error instanceof NdjsonBodyError) {
+        throw new DomainError(
+          ErrorCode.InvalidInput,
+          `${error.message}; ${tally.accepted} signals before the fault were stored (a retry of the whole body counts them as duplicates)`,
+        );
+      }
+      throw error;
+    }
+    signalsCounter.inc({ outcome: 'rejected' }, tally.rejected);
+    return tally.result();
+  }
+
+  private async assertRoom(marketplaceId: string): Promise<void> {
+    try {
+      await this.backlogGate.assertRoom(marketplaceId);
+    } catch (error) {
+      throw isDatabaseUnavailable(error) ? unavailable() : error;
+    }
+  }
+
+  /** Validates and pseudonymises (CPU only); records every rejection and in-batch repeat in `tally`. */
+  private prepare(inputs: readonly IndexedInput[], tally: IngestTally): PreparedBatch {
+    const now = new Date();
+    const rows: SignalRow[] = [];
+    const identifiers: SignalIdentifierRow[] = [];
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      if (input.error !== undefined) {
+        tally.reject({ index: input.index, id: null, path: '', message: input.error.message });
+        continue;
+      }
+      const result = validateSignal(input.value, input.index, now);
+      if (!result.ok) {
+        tally.reject(result.error);
+        continue;
+      }
+      const signal = result.signal;
+      if (seen.has(signal.id)) {
+        tally.duplicates++;
+        continue;
+      }
+      seen.add(signal.id);
+      const { stored, identifiers: found } = pseudonymiseSignal(signal, this.pseudonymiser);
+      rows.push({
+        id: signal.id,
+        type: signal.type,
+        accountId: signal.accountId,
+        occurredAt: signal.occurredAt,
+        dataJson: JSON.stringify(stored.data),
+      });
+      for (const identifier of found) {
+        identifiers.push({
+          signalId: signal.id,
+          accountId: signal.accountId,
+          occurredAt: signal.occurredAt,
+          kind: identifier.kind,
+          pseudonym: identifier.pseudonym,
+          retention: identifier.retention,
+          raw: identifier.raw,
+        });
+      }
+    }
+    return { rows, identifiers };
+  }
+
+  /** One transaction: new signals, their identifiers, the batch record and its detection job. */
+  private async store(marketplaceId: string, batch: PreparedBatch, tally: IngestTally): Promise<void> {
+    if (batch.rows.length === 0) return;
+    const batchId = randomUUID();
+    let stored = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        stored = await this.dataSource.transaction((manager) =>
+          this.writeBatch(manager, marketplaceId, batchId, batch),
+        );
+        break;
+      } catch (error) {
+        if (attempt < 4 && isRetryableConflict(error)) continue;
+        if (attempt < 4 && isMissingPartition(error)) {
+          this.logger.warn('a signal day had no partition: creating partitions now');
+          await this.signals.ensurePartitions(new Date(), this.settings.partitionsAheadDays);
+          continue;
+        }
+        if (isDatabaseUnavailable(error)) throw unavailable();
+        throw error;
+      }
+    }
+    tally.accepted += stored;
+    tally.duplicates += batch.rows.length - stored;
+    signalsCounter.inc({ outcome: 'accepted' }, stored);
+    signalsCounter.inc({ outcome: 'duplicate' }, batch.rows.length - stored);
+    if (stored > 0) this.relay.nudge();
+  }
+
+  private async writeBatch(
+    manager: EntityManager,
+    marketplaceId: string,
+    batchId: string,
+    batch: PreparedBatch,
+  ): Promise<number> {
+    const storedIds = await this.signals.insertNew(manager, marketplaceId, batchId, batch.rows);
+    if (storedIds.length === 0) return 0;
+    const fresh = new Set(storedIds);
+    const allFresh = fresh.size === batch.rows.length;
+    await this.signals.insertIdentifiers(
+      manager,
+      marketplaceId,
+      allFresh ? batch.identifiers : batch.identifiers.filter((identifier) => fresh.has(identifier.signalId)),
+    );
+    const accountIds = new Set<string>();
+    for (const row of batch.rows) if (allFresh || fresh.has(row.id)) accountIds.add(row.accountId);
+    await this.batches.recordAcceptedBatch(manager, marketplaceId, {
+      id: batchId,
+      signalCount: storedIds.length,
+      accountIds: [...accountIds],
+    });
+    const payload: DetectSignalBatchPayload = { marketplaceId, batchId };
+    await this.outbox.add(manager, [
+      { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { ...payload }, marketplaceId },
+    ]);
+    return storedIds.length;
+  }
+}
+
+function toIndexedInput(record: NdjsonRecord): IndexedInput {
+  return record.error === undefined
+    ? { index: record.index, value: record.value }
+    : { index: record.index, error: record.error };
+}

@@ -1,0 +1,449 @@
+// `npm run bench:ingest [-- --signals 1000000 --graphql-signals 200000 --small-calls 2000]`
+//
+// Signal ingestion against the real PostgreSQL (DATABASE_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres)
+// and Redis (REDIS_URL, default redis://127.0.0.1:6379), in a throwaway database dropped at the end.
+// One run measures, on the same rows:
+//   1. the raw ceiling: COPY from Node into a bare unindexed table (50k rows per COPY statement);
+//   2. the bulk path: N signals streamed through POST /v1/signals (one request, NDJSON);
+//   3. the GraphQL path: ingestSignals with 500 signals a call, 4 concurrent callers;
+//   4. single small calls: 1 signal a call at 200 calls/s (open loop), latency percentiles;
+// and the ingestion process's peak RSS (VmHWM), after the bulk path and at the end.
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { request as httpRequest, Agent } from 'node:http';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { CreateApiKeyUseCase, CreateMarketplaceUseCase } from '@tns/auth';
+import { ApiKeyRepository, createDataSource, MarketplaceRepository, runMigrations } from '@tns/database';
+
+// Compiled to dist/scripts/: the repository root is two levels up.
+const ROOT = join(__dirname, '..', '..');
+const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+// ---------- realistic signals: all 13 types, a marketplace's mix, realistic field sizes ----------
+
+const USER_AGENTS = [
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+];
+const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Shanghai', 'Asia/Seoul', 'Europe/Kyiv'];
+const COUNTRIES = ['US', 'DE', 'GB', 'CN', 'KR', 'UA', 'PL', 'IN'];
+const BIO = 'Senior full-stack developer with 8 years of experience in React, Node.js, TypeScript and AWS. ';
+
+const ip = (i: number): string => `${11 + (i % 200)}.${(i >> 3) & 255}.${(i >> 11) & 255}.${1 + (i % 250)}`;
+
+type Maker = (i: number) => [type: string, data: Record<string, unknown>];
+const MIX: [weight: number, make: Maker][] = [
+  [30, (i) => ['session.activity', { sessionId: `s_${i % 50_000}`, ip: ip(i), activeMinutes: 1 + (i % 60) }]],
+  [
+    14,
+    (i) => [
+      'session.started',
+      {
+        sessionId: `s_${i % 50_000}`,
+        ip: i % 3 === 0 ? `2001:db8:${(i % 65535).toString(16)}::${(i % 4000).toString(16)}` : ip(i),
+        deviceId: `d-${(i % 40_000).toString(16).padStart(8, '0')}-4b1e-9c2a-${(i % 7919).toString(16).padStart(12, '0')}`,
+        userAgent: USER_AGENTS[i % USER_AGENTS.length],
+        browserTimezone: ZONES[i % ZONES.length],
+        languages: ['en-US', 'en'],
+        rttMs: 20 + (i % 300),
+        ...(i % 4 === 0 ? { mfaDeviceId: `totp-${i % 9000}` } : {}),
+      },
+    ],
+  ],
+  [10, (i) => ['session.ended', { sessionId: `s_${i % 50_000}` }]],
+  [
+    6,
+    (i) => [
+      'desktop.telemetry',
+      {
+        sessionId: `s_${i % 50_000}`,
+        deviceId: `d-${(i % 40_000).toString(16).padStart(8, '0')}`,
+        remoteAccessTools: i % 10 === 0 ? ['anydesk', 'rustdesk'] : [],
+        listeningPorts: [3389, 5900, 8080].slice(0, 1 + (i % 3)),
+        ipKvmSuspected: i % 97 === 0,
+      },
+    ],
+  ],
+  [
+    7,
+    (i) => [
+      'profile.updated',
+      {
+        displayName: `Alex ${i % 10_000}`,
+        city: 'Austin',
+        timezone: ZONES[i % ZONES.length],
+        headline: 'Senior full-stack engineer (React, Node, AWS)',
+        bio: BIO.repeat(1 + (i % 6)),
+        photoHash: (0xa1b2c3d4e5f60718n + BigInt(i)).toString(16).slice(-16).padStart(16, '0'),
+        skills: ['react', 'node', 'typescript', 'aws', 'postgres'].slice(0, 2 + (i % 4)),
+      },
+    ],
+  ],
+  [6, (i) => ['contract.started', { contractId: `c_${i}`, clientAccountId: `u_${i % 7_777}` }]],
+  [5, (i) => ['review.posted', { contractId: `c_${i}`, subjectAccountId: `u_${i % 7_777}`, rating: 1 + (i % 5) }]],
+  [5, (i) => ['payout.requested', { methodId: `m_${i % 3000}`, amount: 150 + (i % 5000) / 4, currency: 'USD' }]],
+  [
+    4,
+    (i) => [
+      'account.registered',
+      {
+        role: (['freelancer', 'client', 'agency'] as const)[i % 3],
+        email: `Dev.Person${i}+mkt@GMail.com`,
+        phone: `+1 (415) 555-${String(i % 10_000).padStart(4, '0')}`,
+        displayName: `Dev Person ${i}`,
+        country: COUNTRIES[i % COUNTRIES.length],
+        timezone: ZONES[i % ZONES.length],
+      },
+    ],
+  ],
+  [
+    3,
+    (i) => [
+      'identity.verified',
+      {
+        provider: 'onfido',
+        status: 'approved',
+        legalName: `Kim Chol ${i % 1000}`,
+        dateOfBirth: '1990-02-28',
+        nationality: 'US',
+        documentCountry: 'US',
+        documentType: 'passport',
+        documentNumber: `X${1_000_000 + i}`,
+        livenessPassed: true,
+        faceMatchScore: 0.93,
+      },
+    ],
+  ],
+  [
+    3,
+    (i) => [
+      'payout_method.added',
+      i % 2
+        ? { methodId: `m_${i}`, kind: 'bank', instrument: 'DE89 3704 0044 0532 0130 00', holderName: 'Dev Person', country: 'DE', currency: 'EUR' }
+        : { methodId: `m_${i}`, kind: 'crypto', instrument: `0x${i.toString(16).padStart(40, '0')}`, chain: 'ethereum', currency: 'USDT' },
+    ],
+  ],
+  [
+    4,
+    (i) => [
+      'address.changed',
+      { kind: 'residential', line1: `${1 + (i % 999)} Main Street`, line2: 'Apt 4', city: 'Phoenix', region: 'AZ', postalCode: '85001', country: 'US' },
+    ],
+  ],
+  [3, (i) => ['report.filed', { subjectAccountId: `u_${i % 7_777}`, category: 'off_platform_payment', text: 'Asked to pay outside the platform.' }]],
+];
+const WHEEL: Maker[] = MIX.flatMap(([weight, make]) => Array<Maker>(weight).fill(make));
+
+function signal(prefix: string, i: number, nowMs: number): Record<string, unknown> {
+  const [type, data] = WHEEL[i % WHEEL.length]!(i);
+  return {
+    id: `${prefix}_${i.toString(36)}_${(i * 2654435761) % 1e9}`,
+    type,
+    accountId: `u_${(i * 7) % 50_000}`,
+    // Spread over the last 6 days: several daily partitions, as live traffic plus late arrivals.
+    occurredAt: new Date(nowMs - 60_000 - (i % 500_000) * 1_000).toISOString(),
+    data,
+  };
+}
+
+// ---------- the raw ceiling: COPY from Node ----------
+
+/** COPY … FROM STDIN for node-postgres without extra packages (what pg-copy-streams does). */
+function copyIn(client: Client, sql: string, data: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let failure: Error | undefined;
+    const submittable = {
+      submit: (connection: { query(text: string): void }) => connection.query(sql),
+      handleCopyInResponse: (connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) => {
+        for (let at = 0; at < data.length; at += 1 << 20) connection.sendCopyFromChunk(data.subarray(at, at + (1 << 20)));
+        connection.endCopyFrom();
+      },
+      handleCommandComplete: () => undefined,
+      handleDataRow: () => undefined,
+      handleRowDescription: () => undefined,
+      handleEmptyQuery: () => undefined,
+      handlePortalSuspended: () => undefined,
+      handleError: (error: Error) => {
+        failure = error;
+      },
+      handleReadyForQuery: () => (failure ? reject(failure) : resolve()),
+    };
+    void client.query(submittable as never);
+  });
+}
+
+const escapeCopy = (text: string): string =>
+  text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
+
+async function measureCopyCeiling(url: string, rows: Record<string, unknown>[]): Promise<number> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query(`CREATE TABLE bench_copy_ceiling (
+    marketplace_id uuid NOT NULL, occurred_at timestamptz NOT NULL, account_id text NOT NULL, id text NOT NULL,
+    type text NOT NULL, data jsonb NOT NULL, batch_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
+  const marketplace = randomUUID();
+  const started = process.hrtime.bigint();
+  const perStatement = 50_000;
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const batch = randomUUID();
+    const lines: string[] = [];
+    for (const row of rows.slice(from, from + perStatement)) {
+      lines.push(
+        `${marketplace}\t${row.occurredAt}\t${row.accountId}\t${escapeCopy(String(row.id))}\t${row.type}\t${escapeCopy(JSON.stringify(row.data))}\t${batch}\n`,
+      );
+    }
+    await copyIn(
+      client,
+      `COPY bench_copy_ceiling (marketplace_id, occurred_at, account_id, id, type, data, batch_id) FROM STDIN`,
+      Buffer.from(lines.join('')),
+    );
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await client.end();
+  return rows.length / seconds;
+}
+
+// ---------- the app under test ----------
+
+interface RunningApp {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startIngestion(databaseUrl: string, queuePrefix: string): Promise<RunningApp> {
+  const port = 39_000 + Math.floor(Math.random() * 1_000);
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/ingestion/src/main.js')], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SIGNAL_MAX_BACKLOG: '1000000000',
+      API_KEY_RATE_PER_SEC: '100000',
+      API_KEY_RATE_BURST: '100000',
+      PSEUDONYM_KEYS: `bench:${randomBytes(32).toString('hex')}`,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 300 || child.exitCode !== null) throw new Error('ingestion did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function currentRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
+}
+
+// ---------- the three client paths ----------
+
+async function streamNdjson(url: string, key: string, chunks: Buffer[]): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${url}/v1/signals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}`, 'transfer-encoding': 'chunked' },
+    });
+    request.on('error', reject);
+    request.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${response.statusCode} ${text}`))));
+    });
+    let next = 0;
+    const pump = (): void => {
+      while (next < chunks.length) {
+        if (!request.write(chunks[next++]!)) {
+          request.once('drain', pump);
+          return;
+        }
+      }
+      request.end();
+    };
+    pump();
+  });
+}
+
+const MUTATION = `mutation Ingest($signals: [SignalInput!]!) { ingestSignals(signals: $signals) { accepted duplicates rejected errors { index id path message } } }`;
+
+async function postGraphql(url: string, key: string, body: string, agent: Agent): Promise<{ accepted: number; rejected: number }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${url}/graphql`, {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(body) },
+    });
+    request.on('error', reject);
+    request.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => {
+        const parsed = JSON.parse(text) as { data?: { ingestSignals: { accepted: number; rejected: number } }; errors?: unknown };
+        if (!parsed.data) reject(new Error(text.slice(0, 500)));
+        else resolve(parsed.data.ingestSignals);
+      });
+    });
+    request.end(body);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+// ---------- main ----------
+
+async function main(): Promise<void> {
+  const bulkCount = option('signals', 1_000_000);
+  const graphqlCount = option('graphql-signals', 200_000);
+  const smallCalls = option('small-calls', 2_000);
+  const database = `tns_bench_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
+  const queuePrefix = `bench${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  let app: RunningApp | undefined;
+  try {
+    const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2, applicationName: 'bench' }).initialize();
+    await runMigrations(dataSource);
+    const marketplaces = new MarketplaceRepository(dataSource);
+    await new CreateMarketplaceUseCase(marketplaces).execute('bench');
+    const { key } = await new CreateApiKeyUseCase(marketplaces, new ApiKeyRepository(dataSource)).execute('bench', 'signals:write,risk:read');
+    await dataSource.destroy();
+
+    const now = Date.now();
+    log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`);
+    const server = (await admin.query(`SHOW server_version`)).rows[0].server_version as string;
+    log(`PostgreSQL ${server}; ${bulkCount} bulk signals, ${graphqlCount} via GraphQL, ${smallCalls} single calls`);
+
+    // 1. The ceiling, on the same rows the bulk path sends.
+    const bulkSignals = Array.from({ length: bulkCount }, (_, i) => signal('bulk', i, now));
+    const ceiling = await measureCopyCeiling(databaseUrl, bulkSignals);
+    log(`raw COPY ceiling (bare unindexed table, 50k rows/COPY): ${Math.round(ceiling).toLocaleString('en-US')} rows/s`);
+
+    // 2. Bulk NDJSON.
+    const chunks: Buffer[] = [];
+    for (let from = 0; from < bulkSignals.length; from += 1_000) {
+      chunks.push(Buffer.from(bulkSignals.slice(from, from + 1_000).map((s) => JSON.stringify(s)).join('\n') + '\n'));
+    }
+    bulkSignals.length = 0;
+    const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    app = await startIngestion(databaseUrl, queuePrefix);
+    const baseRss = currentRssMb(app.pid);
+    let started = process.hrtime.bigint();
+    const bulk = await streamNdjson(app.url, key, chunks);
+    let seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const bulkRate = bulkCount / seconds;
+    const bulkPeak = peakRssMb(app.pid);
+    if (bulk.accepted !== bulkCount) throw new Error(`bulk accepted ${JSON.stringify(bulk).slice(0, 300)}`);
+    chunks.length = 0;
+    log(
+      `bulk NDJSON (1 request, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${Math.round(bulkRate).toLocaleString('en-US')} signals/s ` +
+        `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(2)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB`,
+    );
+
+    // 3. GraphQL, 500 a call, 4 callers.
+    const bodies: string[] = [];
+    for (let from = 0; from < graphqlCount; from += 500) {
+      const batch = Array.from({ length: Math.min(500, graphqlCount - from) }, (_, i) => signal('gql', from + i, now));
+      bodies.push(JSON.stringify({ query: MUTATION, variables: { signals: batch } }));
+    }
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    let cursor = 0;
+    let accepted = 0;
+    started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (cursor < bodies.length) {
+          const answer = await postGraphql(app!.url, key, bodies[cursor++]!, agent);
+          accepted += answer.accepted;
+        }
+      }),
+    );
+    seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (accepted !== graphqlCount) throw new Error(`graphql accepted ${accepted} of ${graphqlCount}`);
+    log(`GraphQL (500/call, 4 callers): ${Math.round(graphqlCount / seconds).toLocaleString('en-US')} signals/s (${seconds.toFixed(1)} s)`);
+
+    // 4. Single small calls, open loop at 200/s.
+    const latencies: number[] = [];
+    const single = new Agent({ keepAlive: true, maxSockets: 64 });
+    const calls: Promise<void>[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < smallCalls; i++) {
+      const due = t0 + i * 5;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const body = JSON.stringify({ query: MUTATION, variables: { signals: [signal('one', i, Date.now())] } });
+      const sent = performance.now();
+      calls.push(postGraphql(app.url, key, body, single).then(() => void latencies.push(performance.now() - sent)));
+    }
+    await Promise.all(calls);
+    latencies.sort((a, b) => a - b);
+    log(
+      `single calls (1 signal, 200 calls/s): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]!.toFixed(1)} ms`,
+    );
+    log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
+    const ok = bulkRate >= 0.5 * ceiling && bulkPeak < 300 && graphqlCount / seconds >= 10_000 && percentile(latencies, 99) < 20;
+    log(`targets (bulk ≥ 0.5 × ceiling, bulk peak RSS < 300 MB, GraphQL ≥ 10k/s, single p99 < 20 ms): ${ok ? 'MET' : 'NOT MET'}`);
+    agent.destroy();
+    single.destroy();
+  } finally {
+    await app?.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    const { Redis } = await import('ioredis');
+    const redis = new Redis(REDIS_URL);
+    let scan = '0';
+    do {
+      const [next, keys] = await redis.scan(scan, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+      scan = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (scan !== '0');
+    redis.disconnect();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench-ingest failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
