@@ -42,33 +42,34 @@ const BIO = 'Senior full-stack developer with 8 years of experience in React, No
 
 const ip = (i: number): string => `${11 + (i % 200)}.${(i >> 3) & 255}.${(i >> 11) & 255}.${1 + (i % 250)}`;
 
-type Maker = (i: number) => [type: string, data: Record<string, unknown>];
+// `a` is the account: an account comes back from a few IPs and one or two devices, as real users do.
+type Maker = (i: number, a: number) => [type: string, data: Record<string, unknown>];
 const MIX: [weight: number, make: Maker][] = [
-  [30, (i) => ['session.activity', { sessionId: `s_${i % 50_000}`, ip: ip(i), activeMinutes: 1 + (i % 60) }]],
+  [30, (i, a) => ['session.activity', { sessionId: `s_${a}_${i % 3}`, ip: ip(a * 4 + (i % 3)), activeMinutes: 1 + (i % 60) }]],
   [
     14,
-    (i) => [
+    (i, a) => [
       'session.started',
       {
-        sessionId: `s_${i % 50_000}`,
-        ip: i % 3 === 0 ? `2001:db8:${(i % 65535).toString(16)}::${(i % 4000).toString(16)}` : ip(i),
-        deviceId: `d-${(i % 40_000).toString(16).padStart(8, '0')}-4b1e-9c2a-${(i % 7919).toString(16).padStart(12, '0')}`,
+        sessionId: `s_${a}_${i % 3}`,
+        ip: a % 3 === 0 ? `2001:db8:${(a % 65535).toString(16)}::${(i % 3).toString(16)}` : ip(a * 4 + (i % 3)),
+        deviceId: `d-${a.toString(16).padStart(8, '0')}-4b1e-9c2a-${(i % 2).toString(16).padStart(12, '0')}`,
         userAgent: USER_AGENTS[i % USER_AGENTS.length],
         browserTimezone: ZONES[i % ZONES.length],
         languages: ['en-US', 'en'],
         rttMs: 20 + (i % 300),
-        ...(i % 4 === 0 ? { mfaDeviceId: `totp-${i % 9000}` } : {}),
+        ...(a % 4 === 0 ? { mfaDeviceId: `totp-${a}` } : {}),
       },
     ],
   ],
-  [10, (i) => ['session.ended', { sessionId: `s_${i % 50_000}` }]],
+  [10, (i, a) => ['session.ended', { sessionId: `s_${a}_${i % 3}` }]],
   [
     6,
-    (i) => [
+    (i, a) => [
       'desktop.telemetry',
       {
-        sessionId: `s_${i % 50_000}`,
-        deviceId: `d-${(i % 40_000).toString(16).padStart(8, '0')}`,
+        sessionId: `s_${a}_${i % 3}`,
+        deviceId: `d-${a.toString(16).padStart(8, '0')}-4b1e-9c2a-${(i % 2).toString(16).padStart(12, '0')}`,
         remoteAccessTools: i % 10 === 0 ? ['anydesk', 'rustdesk'] : [],
         listeningPorts: [3389, 5900, 8080].slice(0, 1 + (i % 3)),
         ipKvmSuspected: i % 97 === 0,
@@ -145,12 +146,21 @@ const MIX: [weight: number, make: Maker][] = [
 ];
 const WHEEL: Maker[] = MIX.flatMap(([weight, make]) => Array<Maker>(weight).fill(make));
 
-function signal(prefix: string, i: number, nowMs: number): Record<string, unknown> {
-  const [type, data] = WHEEL[i % WHEEL.length]!(i);
+interface GeneratedSignal {
+  id: string;
+  type: string;
+  accountId: string;
+  occurredAt: string;
+  data: Record<string, unknown>;
+}
+
+function signal(prefix: string, i: number, nowMs: number): GeneratedSignal {
+  const account = (i * 7) % 50_000;
+  const [type, data] = WHEEL[i % WHEEL.length](i, account);
   return {
     id: `${prefix}_${i.toString(36)}_${(i * 2654435761) % 1e9}`,
     type,
-    accountId: `u_${(i * 7) % 50_000}`,
+    accountId: `u_${account}`,
     // Spread over the last 6 days: several daily partitions, as live traffic plus late arrivals.
     occurredAt: new Date(nowMs - 60_000 - (i % 500_000) * 1_000).toISOString(),
     data,
@@ -186,7 +196,7 @@ function copyIn(client: Client, sql: string, data: Buffer): Promise<void> {
 const escapeCopy = (text: string): string =>
   text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 
-async function measureCopyCeiling(url: string, rows: Record<string, unknown>[]): Promise<number> {
+async function measureCopyCeiling(url: string, rows: GeneratedSignal[]): Promise<number> {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query(`CREATE TABLE bench_copy_ceiling (
@@ -200,7 +210,7 @@ async function measureCopyCeiling(url: string, rows: Record<string, unknown>[]):
     const lines: string[] = [];
     for (const row of rows.slice(from, from + perStatement)) {
       lines.push(
-        `${marketplace}\t${row.occurredAt}\t${row.accountId}\t${escapeCopy(String(row.id))}\t${row.type}\t${escapeCopy(JSON.stringify(row.data))}\t${batch}\n`,
+        `${marketplace}\t${row.occurredAt}\t${row.accountId}\t${escapeCopy(row.id)}\t${row.type}\t${escapeCopy(JSON.stringify(row.data))}\t${batch}\n`,
       );
     }
     await copyIn(
@@ -286,12 +296,12 @@ async function streamNdjson(url: string, key: string, chunks: Buffer[]): Promise
     request.on('response', (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${response.statusCode} ${text}`))));
+      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text) as Record<string, unknown>) : reject(new Error(`${response.statusCode} ${text}`))));
     });
     let next = 0;
     const pump = (): void => {
       while (next < chunks.length) {
-        if (!request.write(chunks[next++]!)) {
+        if (!request.write(chunks[next++])) {
           request.once('drain', pump);
           return;
         }
@@ -326,7 +336,7 @@ async function postGraphql(url: string, key: string, body: string, agent: Agent)
 }
 
 function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 // ---------- main ----------
@@ -353,7 +363,7 @@ async function main(): Promise<void> {
 
     const now = Date.now();
     log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`);
-    const server = (await admin.query(`SHOW server_version`)).rows[0].server_version as string;
+    const server = (await admin.query<{ server_version: string }>(`SHOW server_version`)).rows[0].server_version;
     log(`PostgreSQL ${server}; ${bulkCount} bulk signals, ${graphqlCount} via GraphQL, ${smallCalls} single calls`);
 
     // 1. The ceiling, on the same rows the bulk path sends.
@@ -395,7 +405,7 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         while (cursor < bodies.length) {
-          const answer = await postGraphql(app!.url, key, bodies[cursor++]!, agent);
+          const answer = await postGraphql(app!.url, key, bodies[cursor++], agent);
           accepted += answer.accepted;
         }
       }),
@@ -420,7 +430,7 @@ async function main(): Promise<void> {
     await Promise.all(calls);
     latencies.sort((a, b) => a - b);
     log(
-      `single calls (1 signal, 200 calls/s): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1]!.toFixed(1)} ms`,
+      `single calls (1 signal, 200 calls/s): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
     );
     log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
     const ok = bulkRate >= 0.5 * ceiling && bulkPeak < 300 && graphqlCount / seconds >= 10_000 && percentile(latencies, 99) < 20;

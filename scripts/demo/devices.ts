@@ -46,7 +46,14 @@ export function newDevice(
   options: { platform?: Platform; languages: readonly string[]; timeZone?: string },
 ): Device {
   const platform =
-    options.platform ?? rng.weighted<Platform>([['windows', 55], ['mac', 28], ['linux', 5], ['android', 7], ['iphone', 5]]);
+    options.platform ??
+    rng.weighted<Platform>([
+      ['windows', 55],
+      ['mac', 28],
+      ['linux', 5],
+      ['android', 7],
+      ['iphone', 5],
+    ]);
   return {
     deviceId: `fp_${rng.hex(24)}`,
     platform,
@@ -58,7 +65,7 @@ export function newDevice(
 
 /** A second screen most people also use: their phone. */
 export function phoneDevice(rng: Random, languages: readonly string[], apple?: boolean): Device {
-  return newDevice(rng, { platform: apple ?? rng.chance(0.35) ? 'iphone' : 'android', languages });
+  return newDevice(rng, { platform: (apple ?? rng.chance(0.35)) ? 'iphone' : 'android', languages });
 }
 
 /** Browser language lists: the local language(s), usually English too, in the person's order. */

@@ -9,8 +9,24 @@
 import { IdentityVerifiedData, PayoutMethodAddedData } from '@tns/domain/signals';
 import { AccountPlan, Connection, Rhythm, Stay, Timed } from './account-plan';
 import { Device, newDevice } from './devices';
-import { assemblePlan, DAY, GeneratorContext, HOUR, MINUTE, newPerson, Person, rttIn } from './generator-context';
-import { domesticAccountFor, documentNumberFor, fullName, streetAddressFor, StreetAddress, walletFor } from './people';
+import {
+  assemblePlan,
+  DAY,
+  GeneratorContext,
+  HOUR,
+  MINUTE,
+  newPerson,
+  Person,
+  rttIn,
+} from './generator-context';
+import {
+  domesticAccountFor,
+  documentNumberFor,
+  fullName,
+  streetAddressFor,
+  StreetAddress,
+  walletFor,
+} from './people';
 import { fromTemplate, nearDuplicatePhoto, photoHash, resumeTemplate } from './profiles';
 import { Random } from './prng';
 import { City, countryByCode } from './world';
@@ -34,7 +50,11 @@ export interface LaptopFarm {
 
 export function newLaptopFarm(ctx: GeneratorContext, rng: Random): LaptopFarm {
   const us = countryByCode('US');
-  const city = rng.pick(us.cities.filter((candidate) => ['Phoenix', 'Atlanta', 'Columbus', 'Austin', 'Miami'].includes(candidate.name)));
+  const city = rng.pick(
+    us.cities.filter((candidate) =>
+      ['Phoenix', 'Atlanta', 'Columbus', 'Austin', 'Miami'].includes(candidate.name),
+    ),
+  );
   const facilitator = newPerson(ctx, rng, { country: us, city });
   return {
     ip: facilitator.homeIp,
@@ -65,23 +85,46 @@ interface Ring {
  * One ring: 3-6 personas and, usually, a fake client. `farm` set: the personas work through it.
  * Returns the plans and the ring's id (truth ringId).
  */
-export function buildRing(ctx: GeneratorContext, rng: Random, index: number, personaCount: number, farm?: LaptopFarm, withClient = true): AccountPlan[] {
+export function buildRing(
+  ctx: GeneratorContext,
+  rng: Random,
+  index: number,
+  personaCount: number,
+  farm?: LaptopFarm,
+  withClient = true,
+): AccountPlan[] {
   const ring = newRing(ctx, rng, index, farm);
   const plans: AccountPlan[] = [];
   const start = ctx.startAt + rng.next() * (ctx.endAt - ctx.startAt) * 0.35;
-  for (let p = 0; p < personaCount; p++) plans.push(persona(ctx, ring, p, start + p * rng.between(0.3, 2.5) * DAY));
-  if (withClient) plans.push(fakeClient(ctx, ring, start + rng.between(0, 3) * DAY));
+  // Personas join a few days apart (scaled to the period, so a short demo still holds whole rings).
+  const spacing = () => rng.between(0.015, 0.1) * (ctx.endAt - ctx.startAt);
+  for (let p = 0; p < personaCount; p++) plans.push(persona(ctx, ring, p, start + p * spacing()));
+  if (withClient) plans.push(fakeClient(ctx, ring, start + spacing()));
   return plans;
 }
 
 function newRing(ctx: GeneratorContext, rng: Random, index: number, farm?: LaptopFarm): Ring {
   const base = rng.weighted(OPERATOR_BASES.map((b) => [b, b.weight] as const));
-  const claimedCountry = farm ? 'US' : rng.weighted([['US', 8], ['CA', 1], ['GB', 1]] as const);
-  const languages = rng.weighted([[['en-US', 'en'], 8], [['en-US', 'ko'], 1], [['zh-CN', 'en-US'], 1]] as const);
+  const claimedCountry = farm
+    ? 'US'
+    : rng.weighted([
+        ['US', 8],
+        ['CA', 1],
+        ['GB', 1],
+      ] as const);
+  const languages = rng.weighted([
+    [['en-US', 'en'], 8],
+    [['en-US', 'ko'], 1],
+    [['zh-CN', 'en-US'], 1],
+  ] as const);
   const claimedZone = countryByCode(claimedCountry).cities[0].timeZone;
   // Operators mostly set the laptop clock to the claimed zone; some forget.
   const operatorDevices = Array.from({ length: rng.int(1, 2) }, () =>
-    newDevice(rng, { platform: 'windows', languages, timeZone: rng.chance(0.75) ? claimedZone : base.timeZone }),
+    newDevice(rng, {
+      platform: 'windows',
+      languages,
+      timeZone: rng.chance(0.75) ? claimedZone : base.timeZone,
+    }),
   );
   const sharedPayouts = ringPayouts(rng);
   const exitCountries = [claimedCountry];
@@ -127,10 +170,22 @@ function ringPayouts(rng: Random): PayoutMethodAddedData[] {
     { methodId: '', kind: 'crypto', instrument: walletFor(rng, 'tron'), currency: 'USDT', chain: 'tron' },
   ];
   if (rng.chance(0.6)) {
-    methods.push({ methodId: '', kind: 'payoneer', instrument: `${rng.pick(['jenny', 'alex', 'sam', 'chris'])}.${rng.base36(5)}@${rng.pick(['gmail.com', 'outlook.com', 'proton.me'])}`, currency: 'USD' });
+    methods.push({
+      methodId: '',
+      kind: 'payoneer',
+      instrument: `${rng.pick(['jenny', 'alex', 'sam', 'chris'])}.${rng.base36(5)}@${rng.pick(['gmail.com', 'outlook.com', 'proton.me'])}`,
+      currency: 'USD',
+    });
   }
   if (rng.chance(0.5)) {
-    methods.push({ methodId: '', kind: 'bank', instrument: domesticAccountFor(rng, 'US'), country: 'US', currency: 'USD', holderName: `${rng.pick(['Lisa', 'Mark', 'Tina', 'Gary'])} ${rng.pick(['Brown', 'Clark', 'Hall'])}` });
+    methods.push({
+      methodId: '',
+      kind: 'bank',
+      instrument: domesticAccountFor(rng, 'US'),
+      country: 'US',
+      currency: 'USD',
+      holderName: `${rng.pick(['Lisa', 'Mark', 'Tina', 'Gary'])} ${rng.pick(['Brown', 'Clark', 'Hall'])}`,
+    });
   }
   return methods;
 }
@@ -162,7 +217,14 @@ function personaStays(ctx: GeneratorContext, ring: Ring, claimedZone: string, fa
         rng.chance(farmShare) ? { ip: farm.ip, rttMs: rttIn(rng, [12, 45]) } : vpn(rng, at)
     : vpn;
   // The browser's zone comes from the device; the stay zone only matters for auto-set devices.
-  return [{ from: ctx.startAt - DAY, to: ctx.endAt + DAY, timeZone: farm ? farm.city.timeZone : claimedZone, connect }];
+  return [
+    {
+      from: ctx.startAt - DAY,
+      to: ctx.endAt + DAY,
+      timeZone: farm ? farm.city.timeZone : claimedZone,
+      connect,
+    },
+  ];
 }
 
 function persona(ctx: GeneratorContext, ring: Ring, index: number, registeredAt: number): AccountPlan {
@@ -172,7 +234,9 @@ function persona(ctx: GeneratorContext, ring: Ring, index: number, registeredAt:
   // Names, e-mails and phones of people who do not exist or were stolen from; phones are VoIP numbers.
   const person: Person = { ...newPerson(ctx, rng, { country, city, homeIp: ring.exits[0] }) };
   const devices = personaDevices(ctx, ring, rng, person, index);
-  const farmDevice = ring.farm ? devices.find(([device]) => !ring.operatorDevices.includes(device))?.[0] : undefined;
+  const farmDevice = ring.farm
+    ? devices.find(([device]) => !ring.operatorDevices.includes(device))?.[0]
+    : undefined;
   const plan = assemblePlan(ctx, rng, {
     id: ctx.accountId(rng),
     truth: { fraudulent: true, kind: ring.farm ? 'laptop-farm' : 'dprk-persona', ringId: ring.id },
@@ -187,38 +251,65 @@ function persona(ctx: GeneratorContext, ring: Ring, index: number, registeredAt:
     identity: personaIdentity(rng, ring, person, registeredAt, index),
     payouts: personaPayouts(rng, ring, person, registeredAt, ctx.endAt),
     addresses: personaAddresses(rng, ring, person, registeredAt),
-    desktop: farmDevice && ring.farm
-      ? {
-          deviceId: farmDevice.deviceId,
-          habit: {
-            probability: 0.8,
-            tools: ring.farm.tools,
-            listeningPorts: ring.farm.tools.includes('anydesk') ? [7070] : ring.farm.tools.includes('rustdesk') ? [21118] : [],
-            ...(ring.farm.ipKvm ? { ipKvmSuspected: rng.chance(0.7) } : {}),
-          },
-        }
-      : undefined,
+    desktop:
+      farmDevice && ring.farm
+        ? {
+            deviceId: farmDevice.deviceId,
+            habit: {
+              probability: 0.8,
+              tools: ring.farm.tools,
+              listeningPorts: ring.farm.tools.includes('anydesk')
+                ? [7070]
+                : ring.farm.tools.includes('rustdesk')
+                  ? [21118]
+                  : [],
+              ...(ring.farm.ipKvm ? { ipKvmSuspected: rng.chance(0.7) } : {}),
+            },
+          }
+        : undefined,
     // They bid on everything and get hired more than most.
     workload: rng.int(2, 5),
   });
   return plan;
 }
 
-function personaDevices(ctx: GeneratorContext, ring: Ring, rng: Random, person: Person, index: number): (readonly [Device, number])[] {
+function personaDevices(
+  ctx: GeneratorContext,
+  ring: Ring,
+  rng: Random,
+  person: Person,
+  index: number,
+): (readonly [Device, number])[] {
   if (ring.farm) {
     // One company laptop per persona at the farm, set to the farm's local time; the operator's own
     // laptop for the odd session outside the farm.
-    const laptop = newDevice(rng, { platform: 'windows', languages: ['en-US'], timeZone: ring.farm.city.timeZone });
-    return [[laptop, 85], [ring.operatorDevices[0], 15]];
+    const laptop = newDevice(rng, {
+      platform: 'windows',
+      languages: ['en-US'],
+      timeZone: ring.farm.city.timeZone,
+    });
+    return [
+      [laptop, 85],
+      [ring.operatorDevices[0], 15],
+    ];
   }
   // Personas run as browser profiles on the operators' laptops; most share one with a sibling.
   const shared = ring.operatorDevices[index % ring.operatorDevices.length];
   if (rng.chance(0.65)) return [[shared, 100]];
   const own = newDevice(rng, { platform: 'windows', languages: shared.languages, timeZone: shared.timeZone });
-  return [[own, 80], [shared, 20]];
+  return [
+    [own, 80],
+    [shared, 20],
+  ];
 }
 
-function personaIdentity(rng: Random, ring: Ring, person: Person, registeredAt: number, index: number): Timed<IdentityVerifiedData>[] {
+function personaIdentity(
+  rng: Random,
+  ring: Ring,
+  person: Person,
+  registeredAt: number,
+  index: number,
+): Timed<IdentityVerifiedData>[] {
   const at = registeredAt + rng.int(2, 72) * HOUR;
   const outcome = rng.weighted([
     ['stolen-approved', 40],
@@ -242,19 +333,72 @@ function personaIdentity(rng: Random, ring: Ring, person: Person, registeredAt: 
   const stolen = ring.stolenIdentity && index < 2 ? ring.stolenIdentity : undefined;
   switch (outcome) {
     case 'stolen-approved':
-      return [{ at, data: { ...base, ...(stolen ?? {}), livenessPassed: true, faceMatchScore: round(rng.between(0.7, 0.9)) } }];
+      return [
+        {
+          at,
+          data: {
+            ...base,
+            ...(stolen ?? {}),
+            livenessPassed: true,
+            faceMatchScore: round(rng.between(0.7, 0.9)),
+          },
+        },
+      ];
     case 'declined':
       // AI-made or swapped photos fail liveness; a retry may follow with another document.
       return [
-        { at, data: { ...base, status: 'declined', livenessPassed: false, faceMatchScore: round(rng.between(0.2, 0.6)) } },
-        ...(rng.chance(0.4) ? [{ at: at + rng.int(1, 4) * DAY, data: { ...base, ...(stolen ?? {}), status: 'needs_review' as const, faceMatchScore: round(rng.between(0.6, 0.8)) } }] : []),
+        {
+          at,
+          data: {
+            ...base,
+            status: 'declined',
+            livenessPassed: false,
+            faceMatchScore: round(rng.between(0.2, 0.6)),
+          },
+        },
+        ...(rng.chance(0.4)
+          ? [
+              {
+                at: at + rng.int(1, 4) * DAY,
+                data: {
+                  ...base,
+                  ...(stolen ?? {}),
+                  status: 'needs_review' as const,
+                  faceMatchScore: round(rng.between(0.6, 0.8)),
+                },
+              },
+            ]
+          : []),
       ];
     case 'needs-review':
-      return [{ at, data: { ...base, ...(stolen ?? {}), status: 'needs_review', faceMatchScore: round(rng.between(0.55, 0.8)) } }];
+      return [
+        {
+          at,
+          data: {
+            ...base,
+            ...(stolen ?? {}),
+            status: 'needs_review',
+            faceMatchScore: round(rng.between(0.55, 0.8)),
+          },
+        },
+      ];
     case 'foreign-document': {
       // Claims US residence, shows a document from elsewhere (Japan, Singapore, Ukraine are common covers).
       const documentCountry = rng.pick(['JP', 'SG', 'UA', 'MY', 'IT']);
-      return [{ at, data: { ...base, status: 'approved', nationality: documentCountry, documentCountry, documentNumber: documentNumberFor(rng, documentCountry, 'passport'), livenessPassed: true, faceMatchScore: round(rng.between(0.75, 0.92)) } }];
+      return [
+        {
+          at,
+          data: {
+            ...base,
+            status: 'approved',
+            nationality: documentCountry,
+            documentCountry,
+            documentNumber: documentNumberFor(rng, documentCountry, 'passport'),
+            livenessPassed: true,
+            faceMatchScore: round(rng.between(0.75, 0.92)),
+          },
+        },
+      ];
     }
   }
 }
@@ -262,11 +406,26 @@ function personaIdentity(rng: Random, ring: Ring, person: Person, registeredAt: 
 const round = (value: number): number => Math.round(value * 100) / 100;
 
 /** Shared ring instruments, a personal-looking one first, and churn: new methods every few days. */
-function personaPayouts(rng: Random, ring: Ring, person: Person, registeredAt: number, endAt: number): Timed<PayoutMethodAddedData>[] {
+function personaPayouts(
+  rng: Random,
+  ring: Ring,
+  person: Person,
+  registeredAt: number,
+  endAt: number,
+): Timed<PayoutMethodAddedData>[] {
   const methods: Timed<PayoutMethodAddedData>[] = [];
   let at = registeredAt + rng.int(2, 48) * HOUR;
   if (rng.chance(0.5)) {
-    methods.push({ at, data: { methodId: `pm_${rng.hex(14)}`, kind: 'paypal', instrument: person.email, holderName: fullName(person.name), currency: 'USD' } });
+    methods.push({
+      at,
+      data: {
+        methodId: `pm_${rng.hex(14)}`,
+        kind: 'paypal',
+        instrument: person.email,
+        holderName: fullName(person.name),
+        currency: 'USD',
+      },
+    });
     at += rng.between(2, 6) * DAY;
   }
   for (const shared of rng.sample(ring.sharedPayouts, rng.int(1, ring.sharedPayouts.length))) {
@@ -277,10 +436,19 @@ function personaPayouts(rng: Random, ring: Ring, person: Person, registeredAt: n
   return methods;
 }
 
-function personaAddresses(rng: Random, ring: Ring, person: Person, registeredAt: number): AccountPlan['addresses'] {
+function personaAddresses(
+  rng: Random,
+  ring: Ring,
+  person: Person,
+  registeredAt: number,
+): AccountPlan['addresses'] {
   const at = registeredAt + rng.int(1, 30) * MINUTE;
   // The company laptop is shipped to the facilitator: every farm persona's shipping address is the farm.
-  if (ring.farm) return [{ at, data: { kind: 'shipping', ...ring.farm.address } }, { at: at + MINUTE, data: { kind: 'residential', ...person.address } }];
+  if (ring.farm)
+    return [
+      { at, data: { kind: 'shipping', ...ring.farm.address } },
+      { at: at + MINUTE, data: { kind: 'residential', ...person.address } },
+    ];
   return rng.chance(0.6) ? [{ at, data: { kind: 'residential', ...person.address } }] : [];
 }
 
@@ -292,8 +460,21 @@ function fakeClient(ctx: GeneratorContext, ring: Ring, registeredAt: number): Ac
   const rng = ring.rng.fork('client');
   const country = countryByCode(ring.claimedCountry);
   const person = newPerson(ctx, rng, { country, homeIp: ring.exits[0] });
-  const device = rng.chance(0.6) ? ring.operatorDevices[0] : newDevice(rng, { platform: 'windows', languages: ring.operatorDevices[0].languages, timeZone: ring.operatorDevices[0].timeZone });
-  const payouts = rng.chance(0.4) ? [{ at: registeredAt + rng.int(1, 5) * DAY, data: { ...ring.sharedPayouts[0], methodId: `pm_${rng.hex(14)}` } }] : [];
+  const device = rng.chance(0.6)
+    ? ring.operatorDevices[0]
+    : newDevice(rng, {
+        platform: 'windows',
+        languages: ring.operatorDevices[0].languages,
+        timeZone: ring.operatorDevices[0].timeZone,
+      });
+  const payouts = rng.chance(0.4)
+    ? [
+        {
+          at: registeredAt + rng.int(1, 5) * DAY,
+          data: { ...ring.sharedPayouts[0], methodId: `pm_${rng.hex(14)}` },
+        },
+      ]
+    : [];
   return assemblePlan(ctx, rng, {
     id: ctx.accountId(rng),
     truth: { fraudulent: true, kind: 'fake-client', ringId: ring.id },
@@ -301,12 +482,26 @@ function fakeClient(ctx: GeneratorContext, ring: Ring, registeredAt: number): Ac
     person,
     displayName: `${rng.pick(COMPANY_WORDS)}${rng.pick(['line', 'point', 'stone', 'wave'])} ${rng.pick(COMPANY_SUFFIX)}`,
     registeredAt,
-    rhythm: { ...operatorRhythm(rng, ring.base.timeZone), sessionsPerDay: [1, 1], sessionMinutes: [20, 60], weekdayProbability: 0.5 },
-    stays: [{ from: ctx.startAt - DAY, to: ctx.endAt + DAY, timeZone: person.city.timeZone, connect: operatorConnector(ring, 0.03) }],
+    rhythm: {
+      ...operatorRhythm(rng, ring.base.timeZone),
+      sessionsPerDay: [1, 1],
+      sessionMinutes: [20, 60],
+      weekdayProbability: 0.5,
+    },
+    stays: [
+      {
+        from: ctx.startAt - DAY,
+        to: ctx.endAt + DAY,
+        timeZone: person.city.timeZone,
+        connect: operatorConnector(ring, 0.03),
+      },
+    ],
     devices: [[device, 100]],
     identity: [],
     payouts,
-    addresses: [{ at: registeredAt + HOUR, data: { kind: 'billing', ...streetAddressFor(rng, country, person.city) } }],
+    addresses: [
+      { at: registeredAt + HOUR, data: { kind: 'billing', ...streetAddressFor(rng, country, person.city) } },
+    ],
     workload: 0,
   });
 }

@@ -23,7 +23,7 @@ import {
 } from './people';
 import { photoHash, profileText, ProfileText } from './profiles';
 import { Random } from './prng';
-import { City, Country, countryByCode, COUNTRIES } from './world';
+import { City, CITY_COORDINATES, Country, countryByCode, COUNTRIES } from './world';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
@@ -69,6 +69,13 @@ export class GeneratorContext {
     return pool;
   }
 
+  /** A broadband address that geolocates to `city` (or, failing that, its country and zone). */
+  localIp(countryCode: string, city: City): string {
+    const [latitude, longitude] = CITY_COORDINATES[city.name] ?? [];
+    const near = latitude === undefined ? undefined : { name: city.name, latitude, longitude };
+    return this.pools.residential(countryCode, city.timeZone, near);
+  }
+
   /** Sign-up time: accounts join throughout the first two thirds of the period. */
   registrationTime(rng: Random): number {
     return this.startAt + HOUR + rng.next() * (this.endAt - this.startAt) * 0.66;
@@ -87,15 +94,30 @@ export interface Person {
   readonly homeIp: string;
 }
 
-export function pickCountry(rng: Random, role: 'freelancer' | 'client' | 'agency', exclude: readonly string[] = []): Country {
+export function pickCountry(
+  rng: Random,
+  role: 'freelancer' | 'client' | 'agency',
+  exclude: readonly string[] = [],
+): Country {
   const candidates = COUNTRIES.filter((country) => !exclude.includes(country.code));
-  return rng.weighted(candidates.map((country) => [country, role === 'client' ? country.clientWeight : country.freelancerWeight] as const));
+  return rng.weighted(
+    candidates.map(
+      (country) => [country, role === 'client' ? country.clientWeight : country.freelancerWeight] as const,
+    ),
+  );
 }
 
 export function newPerson(
   ctx: GeneratorContext,
   rng: Random,
-  options: { country: Country; city?: City; lastName?: string; homeIp?: string; address?: StreetAddress; ageRange?: [number, number] },
+  options: {
+    country: Country;
+    city?: City;
+    lastName?: string;
+    homeIp?: string;
+    address?: StreetAddress;
+    ageRange?: [number, number];
+  },
 ): Person {
   const { country } = options;
   const city = options.city ?? rng.pick(country.cities);
@@ -110,7 +132,7 @@ export function newPerson(
     dateOfBirth: dateOfBirth(rng, ctx.startAt, minAge, maxAge),
     languages: browserLanguages(rng, country.languages),
     address: options.address ?? streetAddressFor(rng, country, city),
-    homeIp: options.homeIp ?? ctx.pools.residential(country.code, city.timeZone),
+    homeIp: options.homeIp ?? ctx.localIp(country.code, city),
   };
 }
 
@@ -138,7 +160,9 @@ export const fromPool =
 
 /** Picks one connector per session by weight; empty pools drop out. */
 export function mix(options: readonly (readonly [Connector | undefined, number])[]): Connector {
-  const usable = options.filter((option): option is readonly [Connector, number] => option[0] !== undefined && option[1] > 0);
+  const usable = options.filter(
+    (option): option is readonly [Connector, number] => option[0] !== undefined && option[1] > 0,
+  );
   return (rng, at) => rng.weighted(usable)(rng, at);
 }
 
@@ -146,11 +170,18 @@ export function mix(options: readonly (readonly [Connector | undefined, number])
 export function everydayConnector(ctx: GeneratorContext, rng: Random, person: Person): Connector {
   const mobile = ctx.mobilePool(person.country);
   // Home addresses are sticky but not static: some ISPs renumber once in a while.
-  const secondHomeIp = rng.chance(0.15) ? ctx.pools.residential(person.country.code, person.city.timeZone) : undefined;
+  const secondHomeIp = rng.chance(0.15)
+    ? ctx.localIp(person.country.code, person.city)
+    : undefined;
   const renumberAt = ctx.startAt + rng.next() * (ctx.endAt - ctx.startAt);
-  const home: Connector = (r, at) => ({ ip: secondHomeIp && at > renumberAt ? secondHomeIp : person.homeIp, rttMs: rttIn(r, RTT.broadband) });
+  const home: Connector = (r, at) => ({
+    ip: secondHomeIp && at > renumberAt ? secondHomeIp : person.homeIp,
+    rttMs: rttIn(r, RTT.broadband),
+  });
   const vpnUser = rng.chance(0.08);
-  const cafeIp = rng.chance(0.3) ? ctx.pools.residential(person.country.code, person.city.timeZone) : undefined;
+  const cafeIp = rng.chance(0.3)
+    ? ctx.localIp(person.country.code, person.city)
+    : undefined;
   return mix([
     [home, 82],
     [mobile.length > 0 ? fromPool(mobile, RTT.mobile) : undefined, 10],
@@ -166,7 +197,12 @@ export function singleStay(ctx: GeneratorContext, timeZone: string, connect: Con
 // ---------------------------------------------------------------- rhythms
 
 export function officeRhythm(rng: Random, overrides: Partial<Rhythm> = {}): Rhythm {
-  const start = rng.weighted([[8, 2], [9, 4], [10, 3], [11, 1]] as const);
+  const start = rng.weighted([
+    [8, 2],
+    [9, 4],
+    [10, 3],
+    [11, 1],
+  ] as const);
   return {
     startHour: start,
     endHour: start + rng.int(7, 10),
@@ -196,8 +232,18 @@ export function identityCheck(
   at: number,
   overrides: Partial<IdentityVerifiedData> = {},
 ): Timed<IdentityVerifiedData> {
-  const documentType = rng.weighted([['passport', 5], ['national_id', 3], ['driving_licence', 2]] as const);
-  const status = overrides.status ?? rng.weighted([['approved', 94], ['needs_review', 4], ['declined', 2]] as const);
+  const documentType = rng.weighted([
+    ['passport', 5],
+    ['national_id', 3],
+    ['driving_licence', 2],
+  ] as const);
+  const status =
+    overrides.status ??
+    rng.weighted([
+      ['approved', 94],
+      ['needs_review', 4],
+      ['declined', 2],
+    ] as const);
   return {
     at,
     data: {
@@ -210,7 +256,8 @@ export function identityCheck(
       documentType,
       documentNumber: documentNumberFor(rng, person.country.code, documentType),
       livenessPassed: status !== 'declined' || rng.chance(0.5),
-      faceMatchScore: Math.round((status === 'approved' ? rng.between(0.86, 0.99) : rng.between(0.4, 0.85)) * 100) / 100,
+      faceMatchScore:
+        Math.round((status === 'approved' ? rng.between(0.86, 0.99) : rng.between(0.4, 0.85)) * 100) / 100,
       ...overrides,
     },
   };
@@ -241,7 +288,9 @@ export function payoutMethod(
         data: {
           methodId,
           kind: 'bank',
-          instrument: country.ibanBban ? ibanFor(rng, country.code, country.ibanBban) : domesticAccountFor(rng, country.code),
+          instrument: country.ibanBban
+            ? ibanFor(rng, country.code, country.ibanBban)
+            : domesticAccountFor(rng, country.code),
           holderName,
           country: country.code,
           currency: country.currency,
@@ -249,10 +298,27 @@ export function payoutMethod(
       };
     case 'crypto': {
       const chain = rng.chance(0.7) ? 'tron' : 'ethereum';
-      return { at, data: { methodId, kind: 'crypto', instrument: walletFor(rng, chain), currency: 'USDT', chain } };
+      return {
+        at,
+        data: { methodId, kind: 'crypto', instrument: walletFor(rng, chain), currency: 'USDT', chain },
+      };
     }
-    default:
-      return { at, data: { methodId, kind: chosen, instrument: person.email, holderName, country: country.code, currency: 'USD' } };
+    case 'paypal':
+    case 'payoneer':
+    case 'wise':
+    case 'other':
+      // Wallet-style services identify the payee by e-mail.
+      return {
+        at,
+        data: {
+          methodId,
+          kind: chosen,
+          instrument: person.email,
+          holderName,
+          country: country.code,
+          currency: 'USD',
+        },
+      };
   }
 }
 
@@ -282,7 +348,9 @@ export interface PlanInput {
 
 /** Fills in what every account has (profile, address, optional verification and payout). */
 export function assemblePlan(ctx: GeneratorContext, rng: Random, input: PlanInput): AccountPlan {
-  const { person, registeredAt, role } = input;
+  const { person, role } = input;
+  // Group members join after their group's first account; never let that push past the period.
+  const registeredAt = Math.min(input.registeredAt, ctx.endAt - 6 * HOUR);
   const claimedCountry = input.claimedCountry ?? person.country.code;
   const claimedTimeZone = input.claimedTimeZone ?? person.city.timeZone;
   const text = input.profile ?? profileText(rng, person.name.first, person.city.name);
@@ -314,9 +382,23 @@ export function assemblePlan(ctx: GeneratorContext, rng: Random, input: PlanInpu
         },
       },
     ],
-    identityChecks: input.identity ?? (isFreelancer && rng.chance(0.7) ? [identityCheck(rng, person, profileAt + rng.int(1, 48) * HOUR)] : []),
-    addresses: input.addresses ?? (rng.chance(0.6) ? [{ at: profileAt + rng.int(1, 30) * MINUTE, data: { kind: rng.pick(['residential', 'billing'] as const), ...person.address } }] : []),
-    payoutMethods: input.payouts ?? (isFreelancer ? payoutsWithChurn(rng, person, registeredAt, ctx.endAt) : []),
+    identityChecks:
+      input.identity ??
+      (isFreelancer && rng.chance(0.7)
+        ? [identityCheck(rng, person, profileAt + rng.int(1, 48) * HOUR)]
+        : []),
+    addresses:
+      input.addresses ??
+      (rng.chance(0.6)
+        ? [
+            {
+              at: profileAt + rng.int(1, 30) * MINUTE,
+              data: { kind: rng.pick(['residential', 'billing'] as const), ...person.address },
+            },
+          ]
+        : []),
+    payoutMethods:
+      input.payouts ?? (isFreelancer ? payoutsWithChurn(rng, person, registeredAt, ctx.endAt) : []),
     rhythm: input.rhythm,
     stays: input.stays,
     devices: input.devices,
@@ -327,17 +409,28 @@ export function assemblePlan(ctx: GeneratorContext, rng: Random, input: PlanInpu
 }
 
 /** One method; about one honest person in ten switches or adds one later (new bank, new wallet). */
-export function payoutsWithChurn(rng: Random, person: Person, registeredAt: number, endAt: number): Timed<PayoutMethodAddedData>[] {
+export function payoutsWithChurn(
+  rng: Random,
+  person: Person,
+  registeredAt: number,
+  endAt: number,
+): Timed<PayoutMethodAddedData>[] {
   const first = payoutMethod(rng, person, registeredAt + rng.int(1, 72) * HOUR);
   const methods = [first];
-  if (rng.chance(0.1)) methods.push(payoutMethod(rng, person, first.at + rng.next() * Math.max(endAt - first.at, 0)));
+  if (rng.chance(0.1))
+    methods.push(payoutMethod(rng, person, first.at + rng.next() * Math.max(endAt - first.at, 0)));
   return methods;
 }
 
 /** The usual device set: a computer, often a phone. */
 export function everydayDevices(rng: Random, person: Person): (readonly [Device, number])[] {
   const computer = newDevice(rng, { languages: person.languages });
-  return rng.chance(0.6) ? [[computer, 80], [phoneDevice(rng, person.languages), 20]] : [[computer, 100]];
+  return rng.chance(0.6)
+    ? [
+        [computer, 80],
+        [phoneDevice(rng, person.languages), 20],
+      ]
+    : [[computer, 100]];
 }
 
 export function countryOf(code: string): Country {

@@ -23,7 +23,6 @@ import {
   Person,
   pickCountry,
   RTT,
-  rttIn,
   singleStay,
 } from './generator-context';
 import { fullName, streetAddressFor } from './people';
@@ -39,7 +38,10 @@ const honest = (kind: 'ordinary' | LookalikeKind) => ({ fraudulent: false, kind 
 function maybeTeamViewer(rng: Random, devices: (readonly [Device, number])[]): AccountPlan['desktop'] {
   if (!rng.chance(0.4)) return undefined;
   const tools = rng.chance(0.04) ? [rng.pick(['teamviewer', 'anydesk'])] : [];
-  return { deviceId: devices[0][0].deviceId, habit: { probability: 0.5, tools, listeningPorts: tools.length ? [5938] : [] } };
+  return {
+    deviceId: devices[0][0].deviceId,
+    habit: { probability: 0.5, tools, listeningPorts: tools.length ? [5938] : [] },
+  };
 }
 
 export const ordinary: Builder = (ctx, rng, count) => {
@@ -73,7 +75,7 @@ function withOccasionalTrip(ctx: GeneratorContext, rng: Random, person: Person, 
   const city = rng.pick(destination.cities);
   const leave = ctx.startAt + rng.next() * (ctx.endAt - ctx.startAt) * 0.7;
   const back = leave + rng.int(3, 7) * DAY;
-  const hotelIp = ctx.pools.residential(destination.code, city.timeZone);
+  const hotelIp = ctx.localIp(destination.code, city);
   return [
     { from: ctx.startAt - DAY, to: leave, timeZone: person.city.timeZone, connect: home },
     { from: leave, to: back, timeZone: city.timeZone, connect: fixed(hotelIp) },
@@ -88,7 +90,7 @@ export const households: Builder = (ctx, rng, count) => {
     const r = rng.fork(`household-${h}`);
     const country = pickCountry(r, 'freelancer');
     const city = r.pick(country.cities);
-    const homeIp = ctx.pools.residential(country.code, city.timeZone);
+    const homeIp = ctx.localIp(country.code, city);
     const address = streetAddressFor(r, country, city);
     const family = r.chance(0.7);
     const lastName = family ? newPerson(ctx, r, { country, city, homeIp, address }).name.last : undefined;
@@ -96,15 +98,28 @@ export const households: Builder = (ctx, rng, count) => {
       newPerson(ctx, r, { country, city, homeIp, address, lastName }),
     );
     const familyLaptop = r.chance(0.3) ? newDevice(r, { languages: members[0].languages }) : undefined;
-    const jointAccount = family && members.length >= 2 && r.chance(0.1) ? payoutMethod(r, members[0], ctx.startAt, 'bank') : undefined;
+    const jointAccount =
+      family && members.length >= 2 && r.chance(0.1)
+        ? payoutMethod(r, members[0], ctx.startAt, 'bank')
+        : undefined;
     members.forEach((person, index) => {
       const role = r.chance(0.25) ? 'client' : 'freelancer';
       const own = everydayDevices(r, person);
       const devices: (readonly [Device, number])[] = familyLaptop ? [...own, [familyLaptop, 40]] : own;
       const registeredAt = ctx.registrationTime(r);
-      const joint = jointAccount && index < 2 && role === 'freelancer'
-        ? [{ at: registeredAt + r.int(1, 48) * HOUR, data: { ...jointAccount.data, methodId: `pm_${r.hex(14)}`, holderName: `${fullName(members[0].name)} & ${fullName(members[1].name)}` } }]
-        : undefined;
+      const joint =
+        jointAccount && index < 2 && role === 'freelancer'
+          ? [
+              {
+                at: registeredAt + r.int(1, 48) * HOUR,
+                data: {
+                  ...jointAccount.data,
+                  methodId: `pm_${r.hex(14)}`,
+                  holderName: `${fullName(members[0].name)} & ${fullName(members[1].name)}`,
+                },
+              },
+            ]
+          : undefined;
       plans.push(
         assemblePlan(ctx, r, {
           id: ctx.accountId(r),
@@ -113,10 +128,22 @@ export const households: Builder = (ctx, rng, count) => {
           person,
           registeredAt,
           rhythm: role === 'client' ? clientRhythm(r) : officeRhythm(r),
-          stays: singleStay(ctx, city.timeZone, mix([[fixed(homeIp), 88], [ctx.mobilePool(country).length ? fromPool(ctx.mobilePool(country), RTT.mobile) : undefined, 12]])),
+          stays: singleStay(
+            ctx,
+            city.timeZone,
+            mix([
+              [fixed(homeIp), 88],
+              [
+                ctx.mobilePool(country).length ? fromPool(ctx.mobilePool(country), RTT.mobile) : undefined,
+                12,
+              ],
+            ]),
+          ),
           devices,
           payouts: joint,
-          addresses: [{ at: registeredAt + r.int(10, 300) * 60_000, data: { kind: 'residential', ...address } }],
+          addresses: [
+            { at: registeredAt + r.int(10, 300) * 60_000, data: { kind: 'residential', ...address } },
+          ],
         }),
       );
     });
@@ -131,8 +158,8 @@ export const coworking: Builder = (ctx, rng, count) => {
     const r = rng.fork(`coworking-${s}`);
     const country = pickCountry(r, 'freelancer');
     const city = r.pick(country.cities);
-    const officeIps = [ctx.pools.residential(country.code, city.timeZone)];
-    if (r.chance(0.5)) officeIps.push(ctx.pools.residential(country.code, city.timeZone));
+    const officeIps = [ctx.localIp(country.code, city)];
+    if (r.chance(0.5)) officeIps.push(ctx.localIp(country.code, city));
     const size = Math.min(r.int(6, 14), count - plans.length);
     for (let m = 0; m < size; m++) {
       // Mostly locals; some expats who live here now but hold another country's passport.
@@ -149,7 +176,14 @@ export const coworking: Builder = (ctx, rng, count) => {
           claimedCountry: country.code,
           registeredAt: ctx.registrationTime(r),
           rhythm: officeRhythm(r),
-          stays: singleStay(ctx, city.timeZone, mix([[office, 60], [away, 40]])),
+          stays: singleStay(
+            ctx,
+            city.timeZone,
+            mix([
+              [office, 60],
+              [away, 40],
+            ]),
+          ),
           devices: everydayDevices(r, person),
         }),
       );
@@ -159,16 +193,26 @@ export const coworking: Builder = (ctx, rng, count) => {
 };
 
 /** A foreign national living in `city`: local home and address, their own passport and bank. */
-function expat(ctx: GeneratorContext, rng: Random, country: Country, city: Country['cities'][number]): Person {
+function expat(
+  ctx: GeneratorContext,
+  rng: Random,
+  country: Country,
+  city: Country['cities'][number],
+): Person {
   const origin = pickCountry(rng, 'freelancer', [country.code]);
-  const person = newPerson(ctx, rng, { country: origin, homeIp: ctx.pools.residential(country.code, city.timeZone) });
+  const person = newPerson(ctx, rng, {
+    country: origin,
+    homeIp: ctx.localIp(country.code, city),
+  });
   return { ...person, city, address: streetAddressFor(rng, country, city) };
 }
 
 /** Students and staff freelancing from a campus network: many accounts behind a few NAT addresses. */
 export const university: Builder = (ctx, rng, count) => {
   const plans: AccountPlan[] = [];
-  const campuses = Object.entries(CAMPUSES).flatMap(([code, list]) => list.map(([asn]) => [code, asn] as const));
+  const campuses = Object.entries(CAMPUSES).flatMap(([code, list]) =>
+    list.map(([asn]) => [code, asn] as const),
+  );
   for (let c = 0; plans.length < count && c < 200; c++) {
     const r = rng.fork(`campus-${c}`);
     const [code, asn] = r.pick(campuses);
@@ -189,8 +233,20 @@ export const university: Builder = (ctx, rng, count) => {
           person,
           registeredAt: ctx.registrationTime(r),
           // Students keep irregular, late hours.
-          rhythm: officeRhythm(r, { startHour: r.int(9, 13), endHour: r.int(20, 25), weekendProbability: 0.5 }),
-          stays: singleStay(ctx, city.timeZone, mix([[campus, 60], [fixed(person.homeIp), 30], [mobile.length ? fromPool(mobile, RTT.mobile) : undefined, 10]])),
+          rhythm: officeRhythm(r, {
+            startHour: r.int(9, 13),
+            endHour: r.int(20, 25),
+            weekendProbability: 0.5,
+          }),
+          stays: singleStay(
+            ctx,
+            city.timeZone,
+            mix([
+              [campus, 60],
+              [fixed(person.homeIp), 30],
+              [mobile.length ? fromPool(mobile, RTT.mobile) : undefined, 10],
+            ]),
+          ),
           devices: everydayDevices(r, person),
           workload: r.int(0, 2),
         }),
@@ -217,7 +273,14 @@ export const privacyVpn: Builder = (ctx, rng, count) =>
       person,
       registeredAt: ctx.registrationTime(r),
       rhythm: role === 'client' ? clientRhythm(r) : officeRhythm(r),
-      stays: singleStay(ctx, person.city.timeZone, mix([[fromPool(exits, RTT.vpn), 90], [fixed(person.homeIp), 10]])),
+      stays: singleStay(
+        ctx,
+        person.city.timeZone,
+        mix([
+          [fromPool(exits, RTT.vpn), 90],
+          [fixed(person.homeIp), 10],
+        ]),
+      ),
       devices: everydayDevices(r, person),
     });
   });
@@ -238,12 +301,18 @@ export const digitalNomads: Builder = (ctx, rng, count) =>
       rhythm: officeRhythm(r, { weekendProbability: 0.35 }),
       stays,
       // Laptops and phones set their clock from the network: no pinned zone.
-      devices: [[newDevice(r, { platform: r.chance(0.6) ? 'mac' : 'windows', languages: person.languages }), 85], [phoneDevice(r, person.languages), 15]],
+      devices: [
+        [newDevice(r, { platform: r.chance(0.6) ? 'mac' : 'windows', languages: person.languages }), 85],
+        [phoneDevice(r, person.languages), 15],
+      ],
     });
   });
 
 function nomadItinerary(ctx: GeneratorContext, rng: Random, person: Person): Stay[] {
-  const destinations = rng.sample(NOMAD_DESTINATIONS.filter((code) => code !== person.country.code), 4);
+  const destinations = rng.sample(
+    NOMAD_DESTINATIONS.filter((code) => code !== person.country.code),
+    4,
+  );
   const homeExits = Array.from({ length: 2 }, () => ctx.pools.vpnExit([person.country.code], true));
   const stays: Stay[] = [];
   let from = ctx.startAt - DAY;
@@ -252,8 +321,8 @@ function nomadItinerary(ctx: GeneratorContext, rng: Random, person: Person): Sta
     const city = rng.pick(country.cities);
     // A week or two per place; a travel day between places leaves realistic gaps (no teleporting).
     const to = Math.min(from + rng.int(6, 14) * DAY, ctx.endAt + DAY);
-    const lodging = ctx.pools.residential(country.code, city.timeZone);
-    const cafe = ctx.pools.residential(country.code, city.timeZone);
+    const lodging = ctx.localIp(country.code, city);
+    const cafe = ctx.localIp(country.code, city);
     const mobile = ctx.mobilePool(country);
     stays.push({
       from,
@@ -299,10 +368,13 @@ export const agencies: Builder = (ctx, rng, count) => {
     const country = countryByCode(r.pick(['UA', 'IN', 'PK', 'PH', 'RO', 'PL', 'VN', 'EG', 'BD', 'AR', 'NG']));
     const city = r.pick(country.cities);
     const owner = newPerson(ctx, r, { country, city });
-    const officeIps = [ctx.pools.residential(country.code, city.timeZone)];
+    const officeIps = [ctx.localIp(country.code, city)];
     const agencyName = `${owner.name.last} ${r.pick(['Digital', 'Soft', 'Labs', 'Studio', 'Tech', 'Solutions'])}`;
     const bank = payoutMethod(r, owner, ctx.startAt, 'bank');
-    const agencyBank = { ...bank.data, holderName: `${agencyName} ${r.pick(['LLC', 'Ltd', 'SRL', 'Pvt Ltd', 'Sp. z o.o.'])}` };
+    const agencyBank = {
+      ...bank.data,
+      holderName: `${agencyName} ${r.pick(['LLC', 'Ltd', 'SRL', 'Pvt Ltd', 'Sp. z o.o.'])}`,
+    };
     const template = resumeTemplate(r);
     const agencyId = ctx.accountId(r);
     const ownerRegisteredAt = ctx.startAt + r.next() * (ctx.endAt - ctx.startAt) * 0.3;
@@ -316,12 +388,21 @@ export const agencies: Builder = (ctx, rng, count) => {
         displayName: agencyName,
         registeredAt: ownerRegisteredAt,
         rhythm: officeRhythm(r),
-        stays: singleStay(ctx, city.timeZone, mix([[office, 70], [fixed(owner.homeIp), 30]])),
+        stays: singleStay(
+          ctx,
+          city.timeZone,
+          mix([
+            [office, 70],
+            [fixed(owner.homeIp), 30],
+          ]),
+        ),
         devices: everydayDevices(r, owner),
         payouts: [{ at: ownerRegisteredAt + HOUR, data: { ...agencyBank, methodId: `pm_${r.hex(14)}` } }],
       }),
     );
-    const hotDesk = r.chance(0.2) ? newDevice(r, { languages: browserLanguages(r, country.languages) }) : undefined;
+    const hotDesk = r.chance(0.2)
+      ? newDevice(r, { languages: browserLanguages(r, country.languages) })
+      : undefined;
     const size = Math.min(r.int(3, 8), count - plans.length);
     for (let m = 0; m < size; m++) {
       const person = newPerson(ctx, r, { country, city });
@@ -338,9 +419,18 @@ export const agencies: Builder = (ctx, rng, count) => {
           // Agencies hand members one boilerplate bio: near-duplicate text across accounts.
           profile: fromTemplate(r, template, person.name.first),
           rhythm: officeRhythm(r),
-          stays: singleStay(ctx, city.timeZone, mix([[office, 65], [everydayConnector(ctx, r, person), 35]])),
+          stays: singleStay(
+            ctx,
+            city.timeZone,
+            mix([
+              [office, 65],
+              [everydayConnector(ctx, r, person), 35],
+            ]),
+          ),
           devices: hotDesk ? [...devices, [hotDesk, 30]] : devices,
-          payouts: [{ at: registeredAt + r.int(1, 24) * HOUR, data: { ...agencyBank, methodId: `pm_${r.hex(14)}` } }],
+          payouts: [
+            { at: registeredAt + r.int(1, 24) * HOUR, data: { ...agencyBank, methodId: `pm_${r.hex(14)}` } },
+          ],
           identity: [identityCheck(r, person, registeredAt + r.int(1, 24) * HOUR)],
         }),
       );
@@ -351,7 +441,9 @@ export const agencies: Builder = (ctx, rng, count) => {
 
 /** Phone-first people on mobile data: carrier-grade NAT puts thousands of them behind a few addresses. */
 export const mobileCgnat: Builder = (ctx, rng, count) => {
-  const countries = COUNTRIES.filter((country) => country.mobileAsns.length > 0 && country.freelancerWeight >= 2);
+  const countries = COUNTRIES.filter(
+    (country) => country.mobileAsns.length > 0 && country.freelancerWeight >= 2,
+  );
   return Array.from({ length: count }, (_, i) => {
     const r = rng.fork(`cgnat-${i}`);
     const country = r.pick(countries);
@@ -365,8 +457,20 @@ export const mobileCgnat: Builder = (ctx, rng, count) => {
       person,
       registeredAt: ctx.registrationTime(r),
       rhythm: officeRhythm(r, { sessionMinutes: [15, 90], sessionsPerDay: [1, 4] }),
-      stays: singleStay(ctx, person.city.timeZone, mix([[fromPool(pool.length ? pool : [person.homeIp], RTT.mobile), 85], [fixed(person.homeIp), 15]])),
-      devices: r.chance(0.5) ? [[phone, 100]] : [[phone, 70], [newDevice(r, { languages: person.languages }), 30]],
+      stays: singleStay(
+        ctx,
+        person.city.timeZone,
+        mix([
+          [fromPool(pool.length ? pool : [person.homeIp], RTT.mobile), 85],
+          [fixed(person.homeIp), 15],
+        ]),
+      ),
+      devices: r.chance(0.5)
+        ? [[phone, 100]]
+        : [
+            [phone, 70],
+            [newDevice(r, { languages: person.languages }), 30],
+          ],
     });
   });
 };
@@ -386,8 +490,18 @@ export const privateRelay: Builder = (ctx, rng, count) =>
       person,
       registeredAt: ctx.registrationTime(r),
       rhythm: role === 'client' ? clientRhythm(r) : officeRhythm(r),
-      stays: singleStay(ctx, person.city.timeZone, mix([[fromPool(pool, RTT.relay), 85], [fixed(person.homeIp), 15]])),
-      devices: [[mac, 70], [phoneDevice(r, person.languages, true), 30]],
+      stays: singleStay(
+        ctx,
+        person.city.timeZone,
+        mix([
+          [fromPool(pool, RTT.relay), 85],
+          [fixed(person.homeIp), 15],
+        ]),
+      ),
+      devices: [
+        [mac, 70],
+        [phoneDevice(r, person.languages, true), 30],
+      ],
     });
   });
 
@@ -402,4 +516,3 @@ export const LOOKALIKE_BUILDERS: Readonly<Record<LookalikeKind, Builder>> = {
   'mobile-cgnat': mobileCgnat,
   'private-relay': privateRelay,
 };
-

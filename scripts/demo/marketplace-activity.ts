@@ -25,61 +25,104 @@ function sessionAfter(party: Party, at: number): number | undefined {
   return party.activity.sessionStarts.find((start) => start >= at);
 }
 
-const honestRating = (rng: Random): number => rng.weighted([[5, 68], [4.5, 6], [4, 16], [3, 6], [2, 2], [1, 2]] as const);
+const honestRating = (rng: Random): number =>
+  rng.weighted([
+    [5, 68],
+    [4.5, 6],
+    [4, 16],
+    [3, 6],
+    [2, 2],
+    [1, 2],
+  ] as const);
 
-export function emitMarketplaceActivity(parties: readonly Party[], rng: Random, sink: SignalSink, endAt: number): void {
+export function emitMarketplaceActivity(
+  parties: readonly Party[],
+  rng: Random,
+  sink: SignalSink,
+  endAt: number,
+): void {
   const freelancers = parties.filter((party) => party.plan.registration.role === 'freelancer');
   const contracts: Contract[] = [];
   for (const client of parties.filter((party) => party.plan.registration.role === 'client')) {
-    if (client.plan.truth.kind === 'fake-client') contracts.push(...ringContracts(client, freelancers, rng, sink));
+    if (client.plan.truth.kind === 'fake-client')
+      contracts.push(...ringContracts(client, freelancers, rng, sink));
     else contracts.push(...honestHires(client, freelancers, rng, sink));
   }
   for (const contract of contracts) emitReviews(contract, rng, sink, endAt);
   for (const freelancer of freelancers) emitPayouts(freelancer, contracts, rng, sink, endAt);
 }
 
-function startContract(freelancer: Party, client: Party, notBefore: number, rng: Random, sink: SignalSink): Contract | undefined {
+function startContract(
+  freelancer: Party,
+  client: Party,
+  notBefore: number,
+  rng: Random,
+  sink: SignalSink,
+): Contract | undefined {
   const at = sessionAfter(client, notBefore);
   if (at === undefined) return undefined;
   const contract = { id: `c_${rng.hex(16)}`, freelancer, client, at: at + rng.int(2, 30) * MINUTE };
-  sink.emit('contract.started', freelancer.plan.id, contract.at, { contractId: contract.id, clientAccountId: client.plan.id });
+  sink.emit('contract.started', freelancer.plan.id, contract.at, {
+    contractId: contract.id,
+    clientAccountId: client.plan.id,
+  });
   return contract;
 }
 
-function honestHires(client: Party, freelancers: readonly Party[], rng: Random, sink: SignalSink): Contract[] {
+function honestHires(
+  client: Party,
+  freelancers: readonly Party[],
+  rng: Random,
+  sink: SignalSink,
+): Contract[] {
   const contracts: Contract[] = [];
   // Fraud personas apply to everything with polished profiles: they win more than their share.
   const weighted = freelancers.map((party) => [party, party.plan.truth.fraudulent ? 2 : 1] as const);
   for (let i = 0; i < client.plan.workload; i++) {
     const freelancer = rng.weighted(weighted);
-    const notBefore = Math.max(client.plan.registeredAt, freelancer.plan.registeredAt) + rng.between(0.5, 4) * DAY;
+    const notBefore =
+      Math.max(client.plan.registeredAt, freelancer.plan.registeredAt) + rng.between(0.5, 4) * DAY;
     const contract = startContract(freelancer, client, notBefore, rng, sink);
     if (contract) contracts.push(contract);
   }
   return contracts;
 }
 
-function ringContracts(client: Party, freelancers: readonly Party[], rng: Random, sink: SignalSink): Contract[] {
+function ringContracts(
+  client: Party,
+  freelancers: readonly Party[],
+  rng: Random,
+  sink: SignalSink,
+): Contract[] {
   const ringId = client.plan.truth.ringId;
   const own = freelancers.filter((party) => party.plan.truth.ringId === ringId);
   const contracts: Contract[] = [];
   for (const persona of own) {
     if (!rng.chance(0.85)) continue;
-    const notBefore = Math.max(client.plan.registeredAt, persona.plan.registeredAt) + rng.between(0.3, 3) * DAY;
+    const notBefore =
+      Math.max(client.plan.registeredAt, persona.plan.registeredAt) + rng.between(0.3, 3) * DAY;
     const contract = startContract(persona, client, notBefore, rng, sink);
     if (contract) contracts.push(contract);
   }
   // Some rings also hire an outsider or two so the client account looks real.
   if (rng.chance(0.3)) {
     const outsider = rng.pick(freelancers.filter((party) => !party.plan.truth.fraudulent));
-    const contract = startContract(outsider, client, Math.max(client.plan.registeredAt, outsider.plan.registeredAt) + DAY, rng, sink);
+    const contract = startContract(
+      outsider,
+      client,
+      Math.max(client.plan.registeredAt, outsider.plan.registeredAt) + DAY,
+      rng,
+      sink,
+    );
     if (contract) contracts.push(contract);
   }
   return contracts;
 }
 
 function emitReviews(contract: Contract, rng: Random, sink: SignalSink, endAt: number): void {
-  const collusive = contract.client.plan.truth.kind === 'fake-client' && contract.freelancer.plan.truth.ringId === contract.client.plan.truth.ringId;
+  const collusive =
+    contract.client.plan.truth.kind === 'fake-client' &&
+    contract.freelancer.plan.truth.ringId === contract.client.plan.truth.ringId;
   // Collusive reviews come fast (days); honest ones when the work is done (one to two weeks).
   const after = collusive ? rng.between(1, 4) * DAY : rng.between(3, 14) * DAY;
   const clientReviewAt = sessionAfter(contract.client, contract.at + after);
@@ -106,8 +149,16 @@ function emitReviews(contract: Contract, rng: Random, sink: SignalSink, endAt: n
 function maybeReport(contract: Contract, rating: number, rng: Random, sink: SignalSink, at: number): void {
   const subject = contract.freelancer.plan;
   if (rating <= 2 && rng.chance(0.5)) {
-    sink.emit('report.filed', contract.client.plan.id, at, { subjectAccountId: subject.id, category: 'poor_quality', text: 'Work was not delivered as agreed.' });
-  } else if (subject.truth.fraudulent && contract.client.plan.truth.kind !== 'fake-client' && rng.chance(0.08)) {
+    sink.emit('report.filed', contract.client.plan.id, at, {
+      subjectAccountId: subject.id,
+      category: 'poor_quality',
+      text: 'Work was not delivered as agreed.',
+    });
+  } else if (
+    subject.truth.fraudulent &&
+    contract.client.plan.truth.kind !== 'fake-client' &&
+    rng.chance(0.08)
+  ) {
     sink.emit('report.filed', contract.client.plan.id, at, {
       subjectAccountId: subject.id,
       category: 'identity_mismatch',
@@ -116,7 +167,13 @@ function maybeReport(contract: Contract, rating: number, rng: Random, sink: Sign
   }
 }
 
-function emitPayouts(freelancer: Party, contracts: readonly Contract[], rng: Random, sink: SignalSink, endAt: number): void {
+function emitPayouts(
+  freelancer: Party,
+  contracts: readonly Contract[],
+  rng: Random,
+  sink: SignalSink,
+  endAt: number,
+): void {
   const own = contracts.filter((contract) => contract.freelancer === freelancer);
   if (own.length === 0 || freelancer.plan.payoutMethods.length === 0) return;
   const fraud = freelancer.plan.truth.fraudulent;

@@ -70,13 +70,21 @@ export async function generateMarketplace(options: MarketplaceOptions = {}): Pro
   const rng = new Random(seed);
   const pools = await IpPools.load(
     rng.fork('ip-pools'),
-    { mobile: COUNTRIES.flatMap((country) => country.mobileAsns), campus: Object.values(CAMPUSES).flat().map(([asn]) => asn) },
+    {
+      mobile: COUNTRIES.flatMap((country) => country.mobileAsns),
+      campus: Object.values(CAMPUSES)
+        .flat()
+        .map(([asn]) => asn),
+    },
     { year: new Date(startAt).getUTCFullYear(), dataDir: options.ipIntelDir, ipIntel: options.ipIntel },
   );
   const ctx = new GeneratorContext(rng.fork('context'), pools, startAt, endAt);
   const plans = buildPopulation(ctx, rng, accounts, options);
   const sink = new SignalSink(rng.fork('ids'), startAt, endAt);
-  const parties = plans.map((plan) => ({ plan, activity: emitAccount(plan, rng.fork(`sessions-${plan.id}`), sink, endAt) }));
+  const parties = plans.map((plan) => ({
+    plan,
+    activity: emitAccount(plan, rng.fork(`sessions-${plan.id}`), sink, endAt),
+  }));
   emitMarketplaceActivity(parties, rng.fork('marketplace'), sink, endAt);
   return {
     signals: sink.sorted(),
@@ -93,10 +101,22 @@ function resolveStart(startAt: MarketplaceOptions['startAt'], days: number): num
   return Math.floor((Date.now() - days * DAY - HOUR) / HOUR) * HOUR;
 }
 
-function buildPopulation(ctx: GeneratorContext, rng: Random, accounts: number, options: MarketplaceOptions): AccountPlan[] {
+function buildPopulation(
+  ctx: GeneratorContext,
+  rng: Random,
+  accounts: number,
+  options: MarketplaceOptions,
+): AccountPlan[] {
   const shares = { ...DEFAULT_LOOKALIKE_SHARES, ...options.lookalikeShares };
-  const fraud = buildFraud(ctx, rng.fork('fraud'), Math.round(accounts * (options.fraudShare ?? 0.03)), options.laptopFarmShare ?? 0.35);
-  const lookalikes = LOOKALIKE_KINDS.flatMap((kind) => LOOKALIKE_BUILDERS[kind](ctx, rng.fork(kind), Math.round(accounts * shares[kind])));
+  const fraud = buildFraud(
+    ctx,
+    rng.fork('fraud'),
+    Math.round(accounts * (options.fraudShare ?? 0.03)),
+    options.laptopFarmShare ?? 0.35,
+  );
+  const lookalikes = LOOKALIKE_KINDS.flatMap((kind) =>
+    LOOKALIKE_BUILDERS[kind](ctx, rng.fork(kind), Math.round(accounts * shares[kind])),
+  );
   const rest = Math.max(accounts - fraud.length - lookalikes.length, 0);
   return [...ordinary(ctx, rng.fork('ordinary'), rest), ...lookalikes, ...fraud];
 }
@@ -107,9 +127,9 @@ function buildFraud(ctx: GeneratorContext, rng: Random, target: number, farmShar
   let farm: LaptopFarm | undefined;
   for (let index = 0; plans.length < target; index++) {
     const r = rng.fork(`ring-${index}`);
-    const remaining = target - plans.length;
-    const withClient = remaining >= 4 && r.chance(0.85);
-    const personas = Math.max(1, Math.min(r.int(3, 6), remaining - (withClient ? 1 : 0)));
+    // Whole rings only (3-6 personas): the last one may overshoot the target by a few accounts.
+    const withClient = r.chance(0.85);
+    const personas = r.int(3, 6);
     // Facilitators serve more than one team: a farm is sometimes reused by the next farm ring.
     const viaFarm = r.chance(farmShare);
     if (viaFarm && (!farm || r.chance(0.6))) farm = newLaptopFarm(ctx, r);

@@ -13,18 +13,42 @@ interface Specialty {
 export const SPECIALTIES: readonly Specialty[] = [
   {
     headline: ['Full-Stack Developer', 'Senior Full-Stack Engineer', 'MERN Stack Developer', 'Web Developer'],
-    skills: ['react', 'node.js', 'typescript', 'next.js', 'postgresql', 'mongodb', 'express', 'graphql', 'aws'],
-    projects: ['a SaaS billing dashboard', 'a multi-tenant CRM', 'an e-commerce storefront', 'a booking platform'],
+    skills: [
+      'react',
+      'node.js',
+      'typescript',
+      'next.js',
+      'postgresql',
+      'mongodb',
+      'express',
+      'graphql',
+      'aws',
+    ],
+    projects: [
+      'a SaaS billing dashboard',
+      'a multi-tenant CRM',
+      'an e-commerce storefront',
+      'a booking platform',
+    ],
   },
   {
-    headline: ['Mobile App Developer', 'Flutter Developer', 'iOS & Android Engineer', 'React Native Developer'],
+    headline: [
+      'Mobile App Developer',
+      'Flutter Developer',
+      'iOS & Android Engineer',
+      'React Native Developer',
+    ],
     skills: ['flutter', 'dart', 'swift', 'kotlin', 'react native', 'firebase', 'app store optimization'],
     projects: ['a food-delivery app', 'a fitness tracker', 'a telehealth app', 'a loyalty-card app'],
   },
   {
     headline: ['UI/UX Designer', 'Product Designer', 'Graphic Designer', 'Brand Identity Designer'],
     skills: ['figma', 'adobe xd', 'illustrator', 'photoshop', 'prototyping', 'design systems', 'branding'],
-    projects: ['a fintech onboarding flow', 'a brand refresh for a bakery chain', 'a design system for a startup'],
+    projects: [
+      'a fintech onboarding flow',
+      'a brand refresh for a bakery chain',
+      'a design system for a startup',
+    ],
   },
   {
     headline: ['Content Writer', 'SEO Copywriter', 'Technical Writer', 'Ghostwriter'],
@@ -32,7 +56,12 @@ export const SPECIALTIES: readonly Specialty[] = [
     projects: ['120 blog posts for a travel site', 'API docs for a payments company', 'a newsletter series'],
   },
   {
-    headline: ['Virtual Assistant', 'Executive Assistant', 'Customer Support Specialist', 'Data Entry Specialist'],
+    headline: [
+      'Virtual Assistant',
+      'Executive Assistant',
+      'Customer Support Specialist',
+      'Data Entry Specialist',
+    ],
     skills: ['data entry', 'email management', 'zendesk', 'google sheets', 'calendar management', 'shopify'],
     projects: ['inbox and calendar for a real-estate broker', 'order support for a Shopify store'],
   },
@@ -133,7 +162,8 @@ export function resumeTemplate(rng: Random, specialty = rng.pick(SPECIALTIES)): 
 
 export function fromTemplate(rng: Random, template: ResumeTemplate, name: string): ProfileText {
   const skills = [...template.skills];
-  if (template.spareSkills.length > 0 && rng.chance(0.6)) skills[rng.int(0, skills.length - 1)] = rng.pick(template.spareSkills);
+  if (template.spareSkills.length > 0 && rng.chance(0.6))
+    skills[rng.int(0, skills.length - 1)] = rng.pick(template.spareSkills);
   const values = {
     headline: template.headline,
     years: String(rng.int(6, 12)),
@@ -145,7 +175,11 @@ export function fromTemplate(rng: Random, template: ResumeTemplate, name: string
   const sentences = template.sentences.map((sentence) => fill(sentence, values));
   if (rng.chance(0.5)) sentences.splice(rng.int(1, sentences.length - 1), 1);
   if (rng.chance(0.5)) sentences.unshift(`Hi, I am ${name}.`);
-  return { headline: rng.chance(0.7) ? template.headline : `${template.headline} | ${skills[0]}`, skills, bio: sentences.join(' ') };
+  return {
+    headline: rng.chance(0.7) ? template.headline : `${template.headline} | ${skills[0]}`,
+    skills,
+    bio: sentences.join(' '),
+  };
 }
 
 /** A 64-bit perceptual hash as 16 hex chars. */

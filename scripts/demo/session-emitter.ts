@@ -18,10 +18,18 @@ export interface EmittedActivity {
 }
 
 export function stayAt(plan: AccountPlan, at: number): Stay {
-  return plan.stays.find((stay) => at >= stay.from && at < stay.to) ?? plan.stays[plan.stays.length - 1];
+  // Between two stays (a travel day) the person is still where they last were: never teleported ahead.
+  let current = plan.stays[0];
+  for (const stay of plan.stays) if (stay.from <= at) current = stay;
+  return current;
 }
 
-export function emitAccount(plan: AccountPlan, rng: Random, sink: SignalSink, endAt: number): EmittedActivity {
+export function emitAccount(
+  plan: AccountPlan,
+  rng: Random,
+  sink: SignalSink,
+  endAt: number,
+): EmittedActivity {
   emitProfileSignals(plan, sink);
   const sessionStarts: number[] = [];
   // The sign-up itself happens in a session.
@@ -58,9 +66,13 @@ function workSessions(plan: AccountPlan, rng: Random, endAt: number): [number, n
     const count = rng.int(rhythm.sessionsPerDay[0], rhythm.sessionsPerDay[1]);
     const slot = (windowEnd - windowStart) / count;
     for (let i = 0; i < count; i++) {
-      const minutes = Math.min(rng.int(rhythm.sessionMinutes[0], rhythm.sessionMinutes[1]), Math.floor((slot * 0.9) / MINUTE));
+      const minutes = Math.min(
+        rng.int(rhythm.sessionMinutes[0], rhythm.sessionMinutes[1]),
+        Math.floor((slot * 0.9) / MINUTE),
+      );
       const start = windowStart + i * slot + rng.next() * Math.max(slot - minutes * MINUTE, 0);
-      if (start > plan.registeredAt + 30 * MINUTE && start < endAt) sessions.push([start, Math.max(minutes, 15)]);
+      if (start > plan.registeredAt + 30 * MINUTE && start < endAt)
+        sessions.push([start, Math.max(minutes, 15)]);
     }
   }
   return sessions;
@@ -70,7 +82,14 @@ function pickDevice(plan: AccountPlan, rng: Random): Device {
   return rng.weighted(plan.devices);
 }
 
-function emitSession(plan: AccountPlan, rng: Random, sink: SignalSink, start: number, minutes: number, starts: number[]): void {
+function emitSession(
+  plan: AccountPlan,
+  rng: Random,
+  sink: SignalSink,
+  start: number,
+  minutes: number,
+  starts: number[],
+): void {
   const stay = stayAt(plan, start);
   const device = pickDevice(plan, rng);
   const connection = stay.connect(rng, start);
@@ -85,7 +104,11 @@ function emitSession(plan: AccountPlan, rng: Random, sink: SignalSink, start: nu
     languages: [...device.languages],
     ...(rng.chance(plan.rttShare) ? { rttMs: Math.round(connection.rttMs) } : {}),
   });
-  if (plan.desktop && plan.desktop.deviceId === device.deviceId && rng.chance(plan.desktop.habit.probability)) {
+  if (
+    plan.desktop &&
+    plan.desktop.deviceId === device.deviceId &&
+    rng.chance(plan.desktop.habit.probability)
+  ) {
     const { habit } = plan.desktop;
     sink.emit('desktop.telemetry', plan.id, start + rng.int(1, 5) * MINUTE, {
       sessionId,

@@ -19,11 +19,19 @@ export class SignalSink {
     if (at < this.startAt || at > this.endAt) return;
     this.serial++;
     const id = `evt_${this.serial.toString(36)}${this.rng.hex(12)}`;
-    this.signals.push({ id, type, accountId, occurredAt: new Date(Math.floor(at)).toISOString(), data } as Signal);
+    this.signals.push({
+      id,
+      type,
+      accountId,
+      occurredAt: new Date(Math.floor(at)).toISOString(),
+      data,
+    } as Signal);
   }
 
   /** Chronological, ties broken by id: the order a marketplace's event log would have. */
   sorted(): Signal[] {
-    return [...this.signals].sort((a, b) => (a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1));
+    return [...this.signals].sort((a, b) =>
+      a.occurredAt < b.occurredAt ? -1 : a.occurredAt > b.occurredAt ? 1 : a.id < b.id ? -1 : 1,
+    );
   }
 }

@@ -28,8 +28,19 @@ export function utcOffsetMinutes(timeZone: string, ms: number): number {
   const hourKey = `${timeZone}|${Math.floor(ms / 3_600_000)}`;
   const cached = offsetCache.get(hourKey);
   if (cached !== undefined) return cached;
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const asUtc = Date.UTC(
+    +parts.year,
+    +parts.month - 1,
+    +parts.day,
+    +parts.hour,
+    +parts.minute,
+    +parts.second,
+  );
   const offset = Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
   offsetCache.set(hourKey, offset);
   return offset;

@@ -103,8 +103,8 @@ export async function startApp(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const handle: AppProcess = {
     url: `http://127.0.0.1:${port}`,
@@ -216,13 +216,19 @@ export async function graphql(
   key: string | null,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<{ status: number; body: { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] }; headers: Headers }> {
+): Promise<{ status: number; body: { data?: GraphqlData; errors?: { message: string; extensions?: Record<string, unknown> }[] }; headers: Headers }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return { status: response.status, body: (await response.json()) as never, headers: response.headers };
+}
+
+interface GraphqlData {
+  ingestSignals?: IngestAnswer;
+  pipelineStatus?: { backlog: number; oldestPendingAgeMs: number | null };
+  [field: string]: unknown;
 }
 
 export const INGEST_MUTATION = `mutation Ingest($signals: [SignalInput!]!) {
@@ -232,13 +238,14 @@ export const INGEST_MUTATION = `mutation Ingest($signals: [SignalInput!]!) {
 export async function ingestGraphql(url: string, key: string, signals: unknown[]): Promise<IngestAnswer> {
   const answer = await graphql(url, key, INGEST_MUTATION, { signals });
   if (!answer.body.data?.ingestSignals) throw new Error(`ingestSignals failed: ${JSON.stringify(answer.body)}`);
-  return answer.body.data.ingestSignals as IngestAnswer;
+  return answer.body.data.ingestSignals;
 }
 
 export async function pipelineStatus(url: string, key: string): Promise<{ backlog: number; oldestPendingAgeMs: number | null }> {
   const answer = await graphql(url, key, '{ pipelineStatus { backlog oldestPendingAgeMs } }');
   if (!answer.body.data) throw new Error(JSON.stringify(answer.body));
-  return answer.body.data.pipelineStatus as never;
+  if (!answer.body.data.pipelineStatus) throw new Error(JSON.stringify(answer.body));
+  return answer.body.data.pipelineStatus;
 }
 
 export const toNdjson = (signals: unknown[]): string => signals.map((signal) => JSON.stringify(signal)).join('\n') + '\n';

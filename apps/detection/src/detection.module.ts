@@ -6,6 +6,8 @@ import { IpIntelModule } from './enrichment/ip-intel.module';
 import { ClusterBuilder } from './graph/cluster-builder';
 import { DetectionProcessor } from './pipeline/detection.processor';
 import { DetectSignalBatchUseCase } from './pipeline/detect-signal-batch.use-case';
+import { RescreenSanctionsUseCase } from './sanctions/rescreen-sanctions.use-case';
+import { SanctionsModule } from './sanctions/sanctions.module';
 
 /** The detection worker: enrich → detect → score → cases, one accepted batch at a time. */
 @Module({})
@@ -13,8 +15,8 @@ export class DetectionModule {
   static forRoot(options: Omit<PlatformOptions, 'app'>): DynamicModule {
     return {
       module: DetectionModule,
-      imports: [...platformImports({ ...options, app: 'detection' }), IpIntelModule],
-      providers: [DetectionClock, ClusterBuilder, RiskRefresher, DetectSignalBatchUseCase, DetectionProcessor],
+      imports: [...platformImports({ ...options, app: 'detection' }), IpIntelModule, SanctionsModule],
+      providers: [DetectionClock, ClusterBuilder, RiskRefresher, DetectSignalBatchUseCase, RescreenSanctionsUseCase, DetectionProcessor],
     };
   }
 }

@@ -51,6 +51,14 @@ export const platformEnvironmentSchema = z.object({
   /** Requests per second and burst allowed per API key (per ingestion process). */
   API_KEY_RATE_PER_SEC: z.coerce.number().min(0.1).default(1_000),
   API_KEY_RATE_BURST: z.coerce.number().int().min(1).default(2_000),
+  // Sanctions screening (apps/detection/src/sanctions).
+  /** Name score (0–1] at or above which screening records a hit; also `sanctions score-pairs`' match column. */
+  SANCTIONS_REVIEW_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
+  /** JSON list of {"source":"ofac-sdn-csv"|"un-xml"|"eu-csv","urls":[…]}: lists the detection worker downloads on a schedule. */
+  SANCTIONS_SOURCES: z.string().min(1).optional(),
+  SANCTIONS_DOWNLOAD_EVERY_HOURS: z.coerce.number().min(0.01).max(720).default(6),
+  /** How often pending rescreen requests are looked for (a list load also nudges the worker at once). */
+  SANCTIONS_RESCREEN_EVERY_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Daily signal partitions kept created ahead of today. */
   SIGNAL_PARTITIONS_AHEAD_DAYS: z.coerce.number().int().min(2).max(366).default(14),
 });

@@ -9,9 +9,12 @@ export { parseEuConsolidatedCsv } from './eu-consolidated-csv.parser';
 export {
   affectedNameKeys,
   contentHash,
+  detectListFileFormat,
   detectListFormat,
   diffSnapshots,
   parseSanctionsList,
+  parseSanctionsListFiles,
+  type SanctionsListFile,
   type SanctionsListFormat,
   type SanctionsListSnapshot,
   type SnapshotDiff,
@@ -25,3 +28,11 @@ export {
   SANCTIONS_LIST_FORMATS,
   type SnapshotLoadPlan,
 } from './snapshot-load-plan';
+export {
+  LoadSanctionsListUseCase,
+  type LoadSanctionsListOptions,
+  type RescreenRequestDraft,
+  type SanctionsLoadResult,
+  type SanctionsSnapshotStore,
+  type StoredSnapshot,
+} from './load-sanctions-list.use-case';

@@ -19,12 +19,16 @@ export interface SanctionsListSnapshot {
 
 /** Recognises a list format from its files' names and first bytes. */
 export function detectListFormat(files: string[]): SanctionsListFormat | undefined {
+  return detectListFileFormat(files.map((file) => ({ name: file, content: readFileSync(file) })));
+}
+
+export function detectListFileFormat(files: ReadonlyArray<{ name: string; content: Buffer }>): SanctionsListFormat | undefined {
   for (const file of files) {
-    const head = readFileSync(file, 'utf8').slice(0, 2048);
+    const head = file.content.subarray(0, 2048).toString('utf8');
     if (/<CONSOLIDATED_LIST\b/.test(head)) return 'un-xml';
     if (/Entity_LogicalId/.test(head)) return 'eu-csv';
   }
-  if (files.some((file) => /(^|[/\\_-])sdn[^/\\]*\.csv$/i.test(file))) return 'ofac-sdn-csv';
+  if (files.some((file) => /(^|[/\\_-])sdn[^/\\]*\.csv$/i.test(file.name))) return 'ofac-sdn-csv';
   return undefined;
 }
 
@@ -47,9 +51,23 @@ function ofacRole(file: string): 'sdn' | 'alt' | 'add' | 'comments' | undefined 
   return undefined;
 }
 
+/** One file of a list as read (from disk or a download): its name decides its role in an OFAC set. */
+export interface SanctionsListFile {
+  name: string;
+  content: Buffer;
+}
+
 export function parseSanctionsList(source: SanctionsListFormat, files: string[]): SanctionsListSnapshot {
-  const sorted = [...files].sort((a, b) => path.basename(a).localeCompare(path.basename(b)));
-  const contents = sorted.map((file) => readFileSync(file));
+  return parseSanctionsListFiles(
+    source,
+    files.map((file) => ({ name: file, content: readFileSync(file) })),
+  );
+}
+
+/** As parseSanctionsList, on contents already in memory (a download). */
+export function parseSanctionsListFiles(source: SanctionsListFormat, files: SanctionsListFile[]): SanctionsListSnapshot {
+  const sorted = [...files].sort((a, b) => path.basename(a.name).localeCompare(path.basename(b.name)));
+  const contents = sorted.map((file) => file.content);
   const version = contentHash(contents);
   const text = (index: number) => contents[index].toString('utf8');
   let entities: SanctionedEntity[];
@@ -57,7 +75,7 @@ export function parseSanctionsList(source: SanctionsListFormat, files: string[])
     case 'ofac-sdn-csv': {
       const roles: Partial<Record<'sdn' | 'alt' | 'add' | 'comments', string>> = {};
       sorted.forEach((file, index) => {
-        const role = ofacRole(file);
+        const role = ofacRole(file.name);
         if (role) roles[role] = text(index);
       });
       if (!roles.sdn) throw new Error('an OFAC SDN set needs its sdn.csv');

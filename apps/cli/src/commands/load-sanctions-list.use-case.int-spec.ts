@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { SanctionsListRepository } from '@tns/database';
-import { canonicalEntity, parseSanctionsList } from '@tns/sanctions-lists';
+import { canonicalEntity, LoadSanctionsListUseCase, parseSanctionsList } from '@tns/sanctions-lists';
 import { createTestDatabase, type TestDatabase } from '@tns/testing';
-import { LoadSanctionsListUseCase } from './load-sanctions-list.use-case';
+import type { EntityManager } from 'typeorm';
 
 // Real PostgreSQL, a throwaway database for this file (never mocked).
 const SERVER = process.env.TEST_POSTGRES_SERVER_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -16,7 +16,7 @@ const UN_FILE = path.join(DATA, 'un-2026-02/UN_consolidated.xml');
 describe('LoadSanctionsListUseCase on PostgreSQL', () => {
   let database: TestDatabase;
   let lists: SanctionsListRepository;
-  let useCase: LoadSanctionsListUseCase;
+  let useCase: LoadSanctionsListUseCase<EntityManager>;
   let scratch: string;
 
   beforeAll(async () => {

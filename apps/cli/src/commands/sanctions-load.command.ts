@@ -1,8 +1,7 @@
-import { SanctionsListRepository } from '@tns/database';
 import { isSanctionsListFormat, SANCTIONS_LIST_FORMATS } from '@tns/sanctions-lists';
 import type { DataSource } from 'typeorm';
 import { UsageError } from '../cli-arguments';
-import { LoadSanctionsListUseCase, type SanctionsLoadResult } from './load-sanctions-list.use-case';
+import { loadSanctionsListUseCase, type SanctionsLoadResult } from './load-sanctions-list.use-case';
 
 const USAGE = `usage: sanctions load <${SANCTIONS_LIST_FORMATS.join('|')}> <file...>`;
 
@@ -15,10 +14,7 @@ export async function sanctionsLoadCommand(args: string[], dataSource: DataSourc
       `unknown sanctions list source "${source}"; expected one of ${SANCTIONS_LIST_FORMATS.join(', ')}`,
     );
   }
-  const result = await new LoadSanctionsListUseCase(new SanctionsListRepository(dataSource)).execute(
-    source,
-    files,
-  );
+  const result = await loadSanctionsListUseCase(dataSource).execute(source, files);
   return summarise(result);
 }
 

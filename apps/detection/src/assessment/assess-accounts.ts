@@ -6,6 +6,7 @@ import {
   assessAccount,
   emptyAccountFeatures,
   type GraphContext,
+  type Reason,
   ringVerdict,
   type RingVerdict,
   type RiskAssessment,
@@ -25,6 +26,8 @@ export interface AssessmentInput {
   clusterIdOf: ReadonlyMap<string, string>;
   policy: RiskPolicy;
   now: number;
+  /** Reasons found outside the detectors (sanctions hits), by account. */
+  extraReasons?: ReadonlyMap<string, readonly Reason[]>;
 }
 
 export interface ClusterOutcome {
@@ -56,6 +59,7 @@ export function counterpartsOf(features: AccountFeatures): string[] {
 export function assessAccounts(input: AssessmentInput): AssessmentOutput {
   const accountIds = [...new Set(input.accountIds)].sort();
   const featuresOf = (accountId: string) => input.features.get(accountId) ?? emptyAccountFeatures(accountId);
+  const extraOf = (accountId: string) => input.extraReasons?.get(accountId) ?? [];
   const rowsByAccount = new Map<string, NeighbourhoodRow[]>();
   for (const row of input.rows) rowsByAccount.set(row.accountId, [...(rowsByAccount.get(row.accountId) ?? []), row]);
 
@@ -80,7 +84,7 @@ export function assessAccounts(input: AssessmentInput): AssessmentOutput {
     const memberSet = new Set(members);
     const own = members.map((accountId) => {
       const graph = graphs.get(accountId) ?? baseGraph(accountId);
-      return { accountId, families: assessAccount(featuresOf(accountId), graph, input.policy, input.now).families };
+      return { accountId, families: assessAccount(featuresOf(accountId), graph, input.policy, input.now, extraOf(accountId)).families };
     });
     let internalContracts = 0;
     let internalFiveStarReviews = 0;
@@ -98,6 +102,8 @@ export function assessAccounts(input: AssessmentInput): AssessmentOutput {
     }
   }
 
-  const assessments = accountIds.map((accountId) => assessAccount(featuresOf(accountId), graphs.get(accountId)!, input.policy, input.now));
+  const assessments = accountIds.map((accountId) =>
+    assessAccount(featuresOf(accountId), graphs.get(accountId)!, input.policy, input.now, extraOf(accountId)),
+  );
   return { assessments, clusters };
 }

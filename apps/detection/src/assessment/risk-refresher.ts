@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AccountFeaturesRepository, IdentityGraphRepository, ReviewCaseRepository, RiskAssessmentRepository, type CaseDraft } from '@tns/database';
-import { type AccountFeatures, DEFAULT_RISK_POLICY, emptyAccountFeatures, type RiskAssessment, type RiskPolicy } from '@tns/domain/detection';
+import {
+  AccountFeaturesRepository,
+  IdentityGraphRepository,
+  ReviewCaseRepository,
+  RiskAssessmentRepository,
+  SanctionsScreeningRepository,
+  type CaseDraft,
+} from '@tns/database';
+import { type AccountFeatures, DEFAULT_RISK_POLICY, emptyAccountFeatures, type Reason, type RiskAssessment, type RiskPolicy } from '@tns/domain/detection';
 import { ClusterBuilder } from '../graph/cluster-builder';
 import { clusterIdOf } from '../graph/link-rules';
+import { caseEvidenceOf, sanctionsReasons } from '../sanctions/sanctions-reason';
 import { assessAccounts, counterpartsOf } from './assess-accounts';
 import { caseDrafts } from './case-drafts';
 
@@ -30,6 +38,7 @@ export class RiskRefresher {
     private readonly featuresStore: AccountFeaturesRepository,
     private readonly assessmentsStore: RiskAssessmentRepository,
     private readonly cases: ReviewCaseRepository,
+    private readonly sanctionsHits: SanctionsScreeningRepository,
   ) {}
 
   async refresh(
@@ -82,6 +91,15 @@ export class RiskRefresher {
       clusterIdOfAccount.set(accountId, clusterId);
     }
 
+    // Sanctions hits persist: every assessment of a matched account carries its SANCTIONS_MATCH.
+    const hits = await this.sanctionsHits.activeHitsOf(manager, marketplaceId, assessed);
+    const extraReasons = new Map<string, Reason[]>();
+    const accountEvidence = new Map<string, Record<string, unknown>>();
+    for (const [accountId, accountHits] of hits) {
+      extraReasons.set(accountId, sanctionsReasons(accountHits, this.policy));
+      accountEvidence.set(accountId, { sanctionsHits: caseEvidenceOf(accountHits) });
+    }
+
     const { assessments, clusters: outcomes } = assessAccounts({
       accountIds: assessed,
       features,
@@ -91,6 +109,7 @@ export class RiskRefresher {
       clusterIdOf: clusterIdOfAccount,
       policy: this.policy,
       now,
+      extraReasons,
     });
 
     await this.graph.replaceClusters(
@@ -118,7 +137,7 @@ export class RiskRefresher {
         assessedAt,
       })),
     );
-    const caseIds = await this.openCases(manager, marketplaceId, caseDrafts(assessments, outcomes, this.policy));
+    const caseIds = await this.openCases(manager, marketplaceId, caseDrafts(assessments, outcomes, this.policy, accountEvidence));
     return {
       assessments,
       clusters: outcomes.map((outcome) => ({ clusterId: outcome.clusterId, members: outcome.members, isRing: outcome.verdict.isRing })),
@@ -132,10 +151,16 @@ export class RiskRefresher {
    * a second case opening for the same people.
    */
   private async openCases(manager: EntityManager, marketplaceId: string, drafts: readonly CaseDraft[]): Promise<string[]> {
+    // Accounts keeping a case of their own beside their ring's (a sanctions match).
+    const ownCase = new Set(drafts.filter((draft) => draft.subjectKind === 'account').map((draft) => draft.subjectId));
     for (const draft of drafts) {
       if (draft.subjectKind !== 'cluster') continue;
       // A persona flagged alone before its ring was known: the ring's case takes it over.
-      const merged = await this.cases.mergeOpenAccountCases(manager, marketplaceId, draft.memberAccountIds);
+      const merged = await this.cases.mergeOpenAccountCases(
+        manager,
+        marketplaceId,
+        draft.memberAccountIds.filter((accountId) => !ownCase.has(accountId)),
+      );
       if (merged.length > 0) draft.evidence = { ...(draft.evidence as object), mergedAccountCaseIds: merged };
       const existing = await this.cases.activeClusterCasesWithMembers(manager, marketplaceId, draft.memberAccountIds);
       if (existing.length === 0) continue;

@@ -16,6 +16,7 @@ import {
   entityKeysOf,
   HUB_THRESHOLDS,
   type EntityKind,
+  type Observation,
   observationTargets,
 } from '@tns/domain/detection';
 import { counter } from '@tns/observability';
@@ -25,6 +26,7 @@ import { DetectionClock } from '../enrichment/detection-clock';
 import { IpLookupPort } from '../enrichment/ip-lookup';
 import { MAX_LINKABLE_HOLDERS } from '../graph/link-rules';
 import { observationsOf } from '../observations/stored-signal.mapper';
+import { AccountScreener } from '../sanctions/account-screener';
 
 const WORKER_ID = `${hostname()}:${process.pid}`;
 const batchesDetected = counter(
@@ -34,10 +36,36 @@ const batchesDetected = counter(
 );
 
 /**
+ * Observations that change what sanctions screening sees: a name (registration, profile, identity
+ * verification, payout holder), a date of birth or nationality, an identifier (e-mail, document,
+ * wallet).
+ */
+function changesScreening(observation: Observation): boolean {
+  switch (observation.kind) {
+    case 'registration':
+    case 'identity':
+    case 'payout-method':
+      return true;
+    case 'profile':
+      return observation.displayName !== undefined || observation.legalName !== undefined;
+    case 'session':
+    case 'activity':
+    case 'session-end':
+    case 'telemetry':
+    case 'payout-request':
+    case 'address':
+    case 'contract':
+    case 'review':
+      return false;
+  }
+}
+
+/**
  * Detection's work on one accepted batch, done once however often the job is delivered, in one
  * transaction: observations from the stored signals (IP enrichment), features of the accounts they
- * concern (locked in account order), identity-graph links, then clusters, assessments and cases
- * around the changed accounts (RiskRefresher), then the batch is marked detected (pipelineStatus).
+ * concern (locked in account order), sanctions screening of the accounts whose names or
+ * identifiers changed, identity-graph links, then clusters, assessments and cases around the
+ * changed accounts (RiskRefresher), then the batch is marked detected (pipelineStatus).
  */
 @Injectable()
 export class DetectSignalBatchUseCase {
@@ -50,6 +78,7 @@ export class DetectSignalBatchUseCase {
     private readonly refresher: RiskRefresher,
     private readonly ipLookup: IpLookupPort,
     private readonly clock: DetectionClock,
+    private readonly screener: AccountScreener,
   ) {}
 
   async execute(messageId: string, payload: DetectSignalBatchPayload): Promise<boolean> {
@@ -77,6 +106,12 @@ export class DetectSignalBatchUseCase {
     }
     const updated: AccountFeatures[] = targets.map((accountId) => states.get(accountId)!);
     await this.features.save(manager, marketplaceId, updated);
+
+    // Screened on the updated features, so a batch screens the account as it now is (its legal
+    // name with the date of birth verified earlier, say). Before the graph lock: a first use after
+    // a list load builds the indexes, which must not hold up the marketplace's other batches.
+    const toScreen = new Set(observations.filter(changesScreening).map((observation) => observation.accountId));
+    await this.screener.screen(manager, marketplaceId, updated.filter((features) => toScreen.has(features.accountId)), new Date(this.clock.now()), 'signal');
 
     const links: GraphEntityLink[] = observations.flatMap((observation) =>
       entityKeysOf(observation).map((entity) => ({

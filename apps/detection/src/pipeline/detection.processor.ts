@@ -3,8 +3,17 @@ import { Processor } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@tns/observability';
-import { DETECT_SIGNAL_BATCH_JOB, QueueName, REFRESH_IP_INTEL_JOB, QueueWorker, WORKER_DEFAULTS, type DetectSignalBatchPayload } from '@tns/queue';
+import {
+  DETECT_SIGNAL_BATCH_JOB,
+  QueueName,
+  REFRESH_IP_INTEL_JOB,
+  RESCREEN_SANCTIONS_JOB,
+  QueueWorker,
+  WORKER_DEFAULTS,
+  type DetectSignalBatchPayload,
+} from '@tns/queue';
 import { IpIntelRefreshService } from '../enrichment/ip-intel-refresh';
+import { RescreenSanctionsUseCase } from '../sanctions/rescreen-sanctions.use-case';
 import { DetectSignalBatchUseCase } from './detect-signal-batch.use-case';
 
 @Processor(QueueName.Detection, { ...WORKER_DEFAULTS })
@@ -15,6 +24,7 @@ export class DetectionProcessor extends QueueWorker {
     @Inject(ROOT_LOGGER) logger: Logger,
     private readonly detectSignalBatch: DetectSignalBatchUseCase,
     private readonly ipIntelRefresh: IpIntelRefreshService,
+    private readonly rescreenSanctions: RescreenSanctionsUseCase,
   ) {
     super();
     this.logger = logger.child({ component: 'detection-processor' });
@@ -29,6 +39,12 @@ export class DetectionProcessor extends QueueWorker {
         // The job runs on a detection worker because the data it refreshes lives in detection's memory.
         await this.ipIntelRefresh.refresh();
         return;
+      case RESCREEN_SANCTIONS_JOB: {
+        // The pending requests are the work, whatever the job says: scheduled and nudged runs are alike.
+        const outcome = await this.rescreenSanctions.execute();
+        if (outcome.requests > 0) this.logger.info(outcome, 'sanctions rescreen done');
+        return;
+      }
       default:
         throw new Error(`detection cannot handle job "${job.name}"`);
     }

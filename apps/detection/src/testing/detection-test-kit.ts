@@ -3,7 +3,7 @@
 // detection use case wired by hand with a pinned clock and a fixed IP table.
 
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   AccountFeaturesRepository,
   DetectionSignalRepository,
@@ -11,18 +11,25 @@ import {
   ProcessedMessageRepository,
   ReviewCaseRepository,
   RiskAssessmentRepository,
+  SanctionsListRepository,
+  SanctionsScreeningRepository,
   SignalBatchRepository,
   SignalRepository,
   type SignalIdentifierRow,
 } from '@tns/database';
 import type { IpInfo } from '@tns/domain/detection';
+import { REVIEW_THRESHOLD } from '@tns/domain/sanctions';
 import { Pseudonymiser, pseudonymiseSignal, type Signal } from '@tns/domain/signals';
+import { LoadSanctionsListUseCase } from '@tns/sanctions-lists';
 import { createTestDatabase, type TestDatabase } from '@tns/testing';
 import { RiskRefresher } from '../assessment/risk-refresher';
 import { DetectionClock } from '../enrichment/detection-clock';
 import { IpLookupPort } from '../enrichment/ip-lookup';
 import { ClusterBuilder } from '../graph/cluster-builder';
 import { DetectSignalBatchUseCase } from '../pipeline/detect-signal-batch.use-case';
+import { AccountScreener } from '../sanctions/account-screener';
+import { RescreenSanctionsUseCase } from '../sanctions/rescreen-sanctions.use-case';
+import { SanctionsScreening } from '../sanctions/sanctions-screening.service';
 
 export const POSTGRES_SERVER_URL = process.env.TEST_POSTGRES_SERVER_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -62,6 +69,10 @@ export class DetectionTestKit {
   readonly cases: ReviewCaseRepository;
   readonly useCase: DetectSignalBatchUseCase;
   readonly clock: PinnedClock;
+  readonly sanctions: SanctionsScreeningRepository;
+  readonly screening: SanctionsScreening;
+  readonly rescreen: RescreenSanctionsUseCase;
+  readonly loadList: LoadSanctionsListUseCase<EntityManager>;
   private readonly signals: SignalRepository;
   private readonly batches: SignalBatchRepository;
 
@@ -77,16 +88,23 @@ export class DetectionTestKit {
     this.signals = new SignalRepository(dataSource);
     this.batches = new SignalBatchRepository(dataSource);
     this.clock = new PinnedClock(now);
+    this.sanctions = new SanctionsScreeningRepository(dataSource);
+    this.screening = new SanctionsScreening(this.sanctions, REVIEW_THRESHOLD);
+    const screener = new AccountScreener(this.screening, this.sanctions);
+    const refresher = new RiskRefresher(new ClusterBuilder(this.graph, this.features), this.graph, this.features, this.assessments, this.cases, this.sanctions);
     this.useCase = new DetectSignalBatchUseCase(
       new ProcessedMessageRepository(dataSource),
       this.batches,
       new DetectionSignalRepository(dataSource),
       this.features,
       this.graph,
-      new RiskRefresher(new ClusterBuilder(this.graph, this.features), this.graph, this.features, this.assessments, this.cases),
+      refresher,
       new FixedIpLookup(),
       this.clock,
+      screener,
     );
+    this.rescreen = new RescreenSanctionsUseCase(dataSource, this.sanctions, this.features, this.graph, screener, refresher, this.clock);
+    this.loadList = new LoadSanctionsListUseCase(new SanctionsListRepository(dataSource));
   }
 
   static async create(now: number): Promise<DetectionTestKit> {
@@ -208,6 +226,24 @@ export function contract(freelancerId: string, clientId: string, at: number, con
 
 export function review(authorId: string, subjectId: string, at: number, contractId: string, rating = 5): Signal {
   return { id: nextId('rev'), type: 'review.posted', accountId: authorId, occurredAt: iso(at), data: { contractId, subjectAccountId: subjectId, rating } };
+}
+
+export function identityVerified(accountId: string, at: number, data: Partial<Record<string, unknown>> = {}): Signal {
+  return { id: nextId('idv'), type: 'identity.verified', accountId, occurredAt: iso(at), data: { provider: 'kyc', status: 'approved', ...data } };
+}
+
+export function profileUpdated(accountId: string, at: number, data: Partial<Record<string, unknown>>): Signal {
+  return { id: nextId('pro'), type: 'profile.updated', accountId, occurredAt: iso(at), data };
+}
+
+export function cryptoPayoutMethod(accountId: string, at: number, wallet: string, data: Partial<Record<string, unknown>> = {}): Signal {
+  return {
+    id: nextId('pm'),
+    type: 'payout_method.added',
+    accountId,
+    occurredAt: iso(at),
+    data: { methodId: nextId('m'), kind: 'crypto', instrument: wallet, chain: 'ETH', ...data },
+  };
 }
 
 export function payoutMethod(accountId: string, at: number, instrument: string): Signal {

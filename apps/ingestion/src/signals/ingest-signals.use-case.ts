@@ -15,6 +15,7 @@ import { counter } from '@tns/observability';
 import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
 import type { DetectionBacklogGate } from '../limits/detection-backlog.gate';
 import { IngestTally, type IngestSignalsResult } from './ingest-tally';
+import { RecentMap } from './recent-set';
 import {
   isDatabaseUnavailable,
   isMissingPartition,
@@ -51,6 +52,9 @@ type IndexedInput = { index: number; value: unknown; error?: undefined } | { ind
  * outbox in the same transaction — one job per batch, never per signal.
  */
 export class IngestSignalsUseCase {
+  private readonly committedLinks = new RecentMap<true>(50_000);
+  private readonly committedRawValues = new RecentMap<true>(50_000);
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly signals: SignalRepository,
@@ -177,14 +181,25 @@ export class IngestSignalsUseCase {
   /** One transaction: new signals, their identifiers, the batch record and its detection job. */
   private async store(marketplaceId: string, batch: PreparedBatch, tally: IngestTally): Promise<void> {
     if (batch.rows.length === 0) return;
+    const stored = await this.writeWithRetries(marketplaceId, batch);
+    tally.accepted += stored;
+    tally.duplicates += batch.rows.length - stored;
+    signalsCounter.inc({ outcome: 'accepted' }, stored);
+    signalsCounter.inc({ outcome: 'duplicate' }, batch.rows.length - stored);
+    if (stored > 0) this.relay.nudge();
+  }
+
+  /** Nothing of a failed attempt was committed, so a deadlock or a missing partition is retried whole. */
+  private async writeWithRetries(marketplaceId: string, batch: PreparedBatch): Promise<number> {
     const batchId = randomUUID();
-    let stored = 0;
     for (let attempt = 1; ; attempt++) {
+      const afterCommit: (() => void)[] = [];
       try {
-        stored = await this.dataSource.transaction((manager) =>
-          this.writeBatch(manager, marketplaceId, batchId, batch),
+        const stored = await this.dataSource.transaction((manager) =>
+          this.writeBatch(manager, marketplaceId, batchId, batch, afterCommit),
         );
-        break;
+        for (const remember of afterCommit) remember();
+        return stored;
       } catch (error) {
         if (attempt < 4 && isRetryableConflict(error)) continue;
         if (attempt < 4 && isMissingPartition(error)) {
@@ -196,11 +211,6 @@ export class IngestSignalsUseCase {
         throw error;
       }
     }
-    tally.accepted += stored;
-    tally.duplicates += batch.rows.length - stored;
-    signalsCounter.inc({ outcome: 'accepted' }, stored);
-    signalsCounter.inc({ outcome: 'duplicate' }, batch.rows.length - stored);
-    if (stored > 0) this.relay.nudge();
   }
 
   private async writeBatch(
@@ -208,16 +218,26 @@ export class IngestSignalsUseCase {
     marketplaceId: string,
     batchId: string,
     batch: PreparedBatch,
+    afterCommit: (() => void)[],
   ): Promise<number> {
     const storedIds = await this.signals.insertNew(manager, marketplaceId, batchId, batch.rows);
     if (storedIds.length === 0) return 0;
     const fresh = new Set(storedIds);
     const allFresh = fresh.size === batch.rows.length;
-    await this.signals.insertIdentifiers(
-      manager,
-      marketplaceId,
-      allFresh ? batch.identifiers : batch.identifiers.filter((identifier) => fresh.has(identifier.signalId)),
-    );
+    // Links and raw values this process already committed are skipped: re-inserting them would
+    // change nothing (ON CONFLICT DO NOTHING) and cost a round of index probes each.
+    const links: SignalIdentifierRow[] = [];
+    const rawValues: SignalIdentifierRow[] = [];
+    for (const identifier of batch.identifiers) {
+      if (!allFresh && !fresh.has(identifier.signalId)) continue;
+      if (!this.committedLinks.has(linkKey(marketplaceId, identifier))) links.push(identifier);
+      if (!this.committedRawValues.has(rawKey(marketplaceId, identifier))) rawValues.push(identifier);
+    }
+    await this.signals.insertIdentifiers(manager, marketplaceId, links, rawValues);
+    afterCommit.push(() => {
+      for (const link of links) this.committedLinks.set(linkKey(marketplaceId, link), true);
+      for (const value of rawValues) this.committedRawValues.set(rawKey(marketplaceId, value), true);
+    });
     const accountIds = new Set<string>();
     for (const row of batch.rows) if (allFresh || fresh.has(row.id)) accountIds.add(row.accountId);
     await this.batches.recordAcceptedBatch(manager, marketplaceId, {
@@ -232,6 +252,11 @@ export class IngestSignalsUseCase {
     return storedIds.length;
   }
 }
+
+const linkKey = (marketplaceId: string, identifier: SignalIdentifierRow): string =>
+  `${marketplaceId}|${identifier.pseudonym}|${identifier.accountId}`;
+const rawKey = (marketplaceId: string, identifier: SignalIdentifierRow): string =>
+  `${marketplaceId}|${identifier.pseudonym}`;
 
 function toIndexedInput(record: NdjsonRecord): IndexedInput {
   return record.error === undefined

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { ConfigError, type PlatformConfig } from '@tns/config';
-import { Pseudonymiser } from '@tns/domain/signals';
+import type { Pseudonymiser } from '@tns/domain/signals';
+import { CachingPseudonymiser } from './caching-pseudonymiser';
 
 // Development and tests only: a fixed, public key, so pseudonyms are stable across restarts there.
 // Its id says what it is, so a row made with it is recognisable if one ever reaches production data.
@@ -21,7 +22,7 @@ export function createPseudonymiser(config: PlatformConfig, logger: Logger): Pse
       { keyId: INSECURE_DEVELOPMENT_KEY_ID },
       'PSEUDONYM_KEYS is not set: using a fixed, PUBLIC development key; pseudonyms made now are not secret',
     );
-    return new Pseudonymiser({
+    return new CachingPseudonymiser({
       currentKeyId: INSECURE_DEVELOPMENT_KEY_ID,
       keys: { [INSECURE_DEVELOPMENT_KEY_ID]: INSECURE_DEVELOPMENT_SECRET },
     });
@@ -34,9 +35,9 @@ export function createPseudonymiser(config: PlatformConfig, logger: Logger): Pse
     }
     keys[entry.slice(0, separator).trim()] = entry.slice(separator + 1);
   }
-  const currentKeyId = config.PSEUDONYM_CURRENT_KEY ?? Object.keys(keys)[0]!;
+  const currentKeyId = config.PSEUDONYM_CURRENT_KEY ?? Object.keys(keys)[0];
   try {
-    return new Pseudonymiser({ currentKeyId, keys });
+    return new CachingPseudonymiser({ currentKeyId, keys });
   } catch (error) {
     // The domain's message names the key id, never the secret.
     const variable = keys[currentKeyId] === undefined ? 'PSEUDONYM_CURRENT_KEY' : 'PSEUDONYM_KEYS';

@@ -24,7 +24,7 @@ export class SignalsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IngestSignalsResult | { error: string; message: string }> {
-    const contentType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const contentType = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (contentType !== NDJSON_CONTENT_TYPE) {
       void reply.code(415);
       return { error: 'UNSUPPORTED_MEDIA_TYPE', message: `expected Content-Type: ${NDJSON_CONTENT_TYPE}` };

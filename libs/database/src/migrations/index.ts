@@ -3,6 +3,7 @@ import { SignalBatches1764000100000 } from './1764000100000-signal-batches';
 import { Signals1764000200000 } from './1764000200000-signals';
 import { SanctionsLists1764000300000 } from './1764000300000-sanctions-lists';
 import { Detection1764000400000 } from './1764000400000-detection';
+import { SanctionsScreening1764000500000 } from './1764000500000-sanctions-screening';
 
 /** Every migration, oldest first. Hand-reviewed SQL; `synchronize` is off everywhere. */
-export const MIGRATIONS = [Foundation1764000000000, SignalBatches1764000100000, Signals1764000200000, SanctionsLists1764000300000, Detection1764000400000];
+export const MIGRATIONS = [Foundation1764000000000, SignalBatches1764000100000, Signals1764000200000, SanctionsLists1764000300000, Detection1764000400000, SanctionsScreening1764000500000];

@@ -12,3 +12,4 @@ export * from './detection-signal.repository';
 export * from './identity-graph.repository';
 export * from './review-case.repository';
 export * from './risk-assessment.repository';
+export * from './sanctions-screening.repository';

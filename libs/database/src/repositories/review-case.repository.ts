@@ -18,6 +18,8 @@ export interface CaseDraft {
   evidence: unknown;
   memberAccountIds: readonly string[];
   policyVersion: string;
+  /** When set, an existing active case of the subject moves to this draft's queue (escalation, e.g. a sanctions match). */
+  takesOverQueue?: boolean;
 }
 
 export interface ActiveCase {
@@ -42,7 +44,8 @@ export class ReviewCaseRepository {
 
   /**
    * Opens a case per draft, or refreshes the subject's active case with the new evidence (its queue
-   * and status stay: a moderator may already hold it). The partial unique index decides, so two
+   * and status stay: a moderator may already hold it — unless the draft takes over the queue, as a
+   * sanctions match does). The partial unique index decides, so two
    * workers racing on one subject end with one case. Returns the case ids in draft order.
    */
   async openOrRefresh(manager: EntityManager, marketplaceId: string, drafts: readonly CaseDraft[]): Promise<string[]> {
@@ -54,7 +57,8 @@ export class ReviewCaseRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9::text[], $10)
          ON CONFLICT (marketplace_id, subject_kind, subject_id) WHERE status IN ('open', 'in_review')
          DO UPDATE SET score = excluded.score, level = excluded.level, reasons = excluded.reasons, evidence = excluded.evidence,
-                       member_account_ids = excluded.member_account_ids, policy_version = excluded.policy_version, updated_at = now()
+                       member_account_ids = excluded.member_account_ids, policy_version = excluded.policy_version, updated_at = now(),
+                       queue = CASE WHEN $11::boolean THEN excluded.queue ELSE review_case.queue END
          RETURNING id`,
         [
           marketplaceId,
@@ -67,6 +71,7 @@ export class ReviewCaseRepository {
           JSON.stringify(draft.evidence),
           [...draft.memberAccountIds].sort(),
           draft.policyVersion,
+          draft.takesOverQueue === true,
         ],
       );
       ids.push(returningRows<{ id: string }>(rows)[0].id);

@@ -43,23 +43,27 @@ export class SignalRepository {
     rows: readonly SignalRow[],
   ): Promise<string[]> {
     if (rows.length === 0) return [];
-    const ids: string[] = new Array(rows.length);
-    const types: string[] = new Array(rows.length);
-    const accounts: string[] = new Array(rows.length);
-    const times: string[] = new Array(rows.length);
-    const data: string[] = new Array(rows.length);
+    const ids: string[] = new Array<string>(rows.length);
+    const types: string[] = new Array<string>(rows.length);
+    const accounts: string[] = new Array<string>(rows.length);
+    const times: string[] = new Array<string>(rows.length);
+    const data: string[] = new Array<string>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
+      const row = rows[i];
       ids[i] = row.id;
       types[i] = row.type;
       accounts[i] = row.accountId;
       times[i] = row.occurredAt;
       data[i] = row.dataJson;
     }
+    // `data` travels as one JSON array rather than a text[]: already-serialised JSON joins without
+    // the per-element escaping an array literal needs (that escaping showed in the profile).
     const stored: { id: string }[] = await manager.query(
       `WITH input AS (
-         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])
-           AS i(id, type, account_id, occurred_at, data)
+         SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
+           AS i(id, type, account_id, occurred_at, n)
+         JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS d(data, n) ON d.n = i.n
        ), fresh AS (
          INSERT INTO signal_receipt (marketplace_id, signal_id)
          SELECT $1, id FROM input ORDER BY id
@@ -67,45 +71,49 @@ export class SignalRepository {
          RETURNING signal_id
        )
        INSERT INTO signal (marketplace_id, occurred_at, account_id, id, type, data, batch_id)
-       SELECT $1, i.occurred_at, i.account_id, i.id, i.type, i.data::jsonb, $7
+       SELECT $1, i.occurred_at, i.account_id, i.id, i.type, i.data, $7
        FROM input i JOIN fresh f ON f.signal_id = i.id
        RETURNING id`,
-      [marketplaceId, ids, types, accounts, times, data, batchId],
+      [marketplaceId, ids, types, accounts, times, `[${data.join(',')}]`, batchId],
     );
     return stored.map((row) => row.id);
   }
 
   /**
-   * Links accounts to pseudonyms and keeps the first raw value of each pseudonym for the retention
-   * period. Call with the identifiers of newly stored signals only (a duplicate changes nothing).
-   * Sorted so that concurrent batches take row locks in one order.
+   * Links accounts to pseudonyms (`links`) and keeps the first raw value of each pseudonym for the
+   * retention period (`rawValues`, the same identifiers when omitted). Call with identifiers of newly stored signals only (a
+   * duplicate changes nothing). Sorted so that concurrent batches take row locks in one order.
    */
   async insertIdentifiers(
     manager: EntityManager,
     marketplaceId: string,
-    identifiers: readonly SignalIdentifierRow[],
+    links: readonly SignalIdentifierRow[],
+    rawValues: readonly SignalIdentifierRow[] = links,
   ): Promise<void> {
-    if (identifiers.length === 0) return;
+    if (links.length === 0 && rawValues.length === 0) return;
     await manager.query(
-      `WITH input AS (
-         SELECT * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[])
-           AS i(pseudonym, account_id, kind, occurred_at, retention, raw_value)
-       ), links AS (
+      `WITH links AS (
          INSERT INTO account_identifier (marketplace_id, pseudonym, account_id, kind, first_seen_at)
-         SELECT $1, pseudonym, account_id, kind, occurred_at FROM input ORDER BY pseudonym, account_id
+         SELECT $1, pseudonym, account_id, kind, occurred_at
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS l(pseudonym, account_id, kind, occurred_at)
+         ORDER BY pseudonym, account_id
          ON CONFLICT DO NOTHING
        )
        INSERT INTO identifier_raw_value (marketplace_id, pseudonym, kind, retention, raw_value)
-       SELECT $1, pseudonym, kind, retention, raw_value FROM input ORDER BY pseudonym
+       SELECT $1, pseudonym, kind, retention, raw_value
+       FROM unnest($6::text[], $7::text[], $8::text[], $9::text[]) AS r(pseudonym, kind, retention, raw_value)
+       ORDER BY pseudonym
        ON CONFLICT DO NOTHING`,
       [
         marketplaceId,
-        identifiers.map((identifier) => identifier.pseudonym),
-        identifiers.map((identifier) => identifier.accountId),
-        identifiers.map((identifier) => identifier.kind),
-        identifiers.map((identifier) => identifier.occurredAt),
-        identifiers.map((identifier) => identifier.retention),
-        identifiers.map((identifier) => identifier.raw),
+        links.map((link) => link.pseudonym),
+        links.map((link) => link.accountId),
+        links.map((link) => link.kind),
+        links.map((link) => link.occurredAt),
+        rawValues.map((value) => value.pseudonym),
+        rawValues.map((value) => value.kind),
+        rawValues.map((value) => value.retention),
+        rawValues.map((value) => value.raw),
       ],
     );
   }

@@ -4,7 +4,7 @@
 // best few. No query ever visits every entry.
 import { adjustForContext, type PartyAttributes } from './context-adjustment';
 import { consonantSkeleton } from './latin-folding';
-import { adjacentJoins, comparePreparedNames, DEFAULT_REVIEW_THRESHOLD } from './name-matcher';
+import { comparePreparedNames, DEFAULT_REVIEW_THRESHOLD, prepareForComparison } from './name-matcher';
 import { makeTokenForm, prepareName, type PreparedName, type PreparedToken } from './name-normalisation';
 import type { AliasStrength, SanctionedEntity } from './sanctioned-entity';
 import { surnameFamilies } from './surname-equivalence';
@@ -31,6 +31,15 @@ export interface SearchStatistics {
   indexedNames: number;
   postingsVisited: number;
   candidatesScored: number;
+}
+
+/** A key's postings, frozen after the build with the vote each posting earns. */
+interface Posting {
+  ids: Int32Array;
+  /** The key kind's weight × the key's rarity (idf): what sharing this key is worth. */
+  weight: number;
+  /** A trigram shared by too many names to be worth visiting. */
+  skip: boolean;
 }
 
 interface IndexedName {
@@ -105,7 +114,8 @@ export function nameBlockingKeys(name: string): string[] {
 export class SanctionsNameIndex {
   private readonly entities: SanctionedEntity[];
   private readonly names: IndexedName[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly building = new Map<string, number[]>();
+  private postings = new Map<string, Posting>();
   private votes = new Float64Array(0);
   lastSearch: SearchStatistics = { indexedNames: 0, postingsVisited: 0, candidatesScored: 0 };
 
@@ -124,6 +134,22 @@ export class SanctionsNameIndex {
         this.addName({ entity: entityIndex, name: trimmed, strength, readings: prepareName(trimmed) });
       }
     });
+    this.freezePostings();
+  }
+
+  /** Weights depend on the final name count, so they are computed once, after the build. */
+  private freezePostings(): void {
+    const total = this.names.length;
+    for (const [key, ids] of this.building) {
+      const kind = key.slice(0, key.indexOf(':'));
+      this.postings.set(key, {
+        ids: Int32Array.from(ids),
+        weight: (KEY_WEIGHT[kind] ?? 1) * Math.log(1 + total / ids.length),
+        skip: kind === 'g' && ids.length > MAX_TRIGRAM_POSTING,
+      });
+    }
+    this.building.clear();
+    this.votes = new Float64Array(total);
   }
 
   private ensureVoteBuffer(): void {
@@ -144,12 +170,12 @@ export class SanctionsNameIndex {
     const keys = new Set<string>();
     for (const reading of indexed.readings) {
       for (const key of readingKeys(reading)) keys.add(key);
-      adjacentJoins(reading); // built now so the first search does not pay for it
+      prepareForComparison(reading); // now, so that no search pays for it
     }
     for (const key of keys) {
-      const posting = this.postings.get(key);
+      const posting = this.building.get(key);
       if (posting) posting.push(id);
-      else this.postings.set(key, [id]);
+      else this.building.set(key, [id]);
     }
   }
 
@@ -160,15 +186,13 @@ export class SanctionsNameIndex {
     const votes = this.votes;
     const touched: number[] = [];
     let visited = 0;
-    const total = this.names.length;
     for (const key of keys) {
       const posting = this.postings.get(key);
-      if (!posting) continue;
-      const kind = key.slice(0, key.indexOf(':'));
-      if (kind === 'g' && posting.length > MAX_TRIGRAM_POSTING) continue;
-      const weight = (KEY_WEIGHT[kind] ?? 1) * Math.log(1 + total / posting.length);
-      visited += posting.length;
-      for (const id of posting) {
+      if (!posting || posting.skip) continue;
+      const { ids, weight } = posting;
+      visited += ids.length;
+      for (let index = 0; index < ids.length; index++) {
+        const id = ids[index];
         if (votes[id] === 0) touched.push(id);
         votes[id] += weight;
       }

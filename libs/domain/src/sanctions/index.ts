@@ -39,3 +39,11 @@ export {
   normaliseWebsite,
   type IdentifierChannel,
 } from './identifier-normalisation';
+export {
+  screenParty,
+  screeningKeys,
+  type ScreenedNameField,
+  type ScreeningChannel,
+  type ScreeningMatch,
+  type ScreeningParty,
+} from './party-screening';

@@ -47,12 +47,26 @@ function joinTokens(first: PreparedToken, second: PreparedToken): PreparedToken 
   };
 }
 
-const joinedCache = new WeakMap<PreparedName, PreparedToken[]>();
 // Joining tokens that each have several readings multiplies forms; a few are enough.
 const MAX_JOINED_FORMS = 4;
 
+/**
+ * What the comparison derives from a name, kept on the name itself. (WeakMaps keyed by every
+ * prepared name — the index's and each query's — made every young-generation GC walk their
+ * ephemeron tables: slow scavenges were the bulk of the screening latency tail.)
+ */
+interface ComparisonCache {
+  joins?: PreparedToken[];
+  concatenations?: string[];
+  /** Per ordering: position of each token index in it. */
+  positions?: Int32Array[];
+}
+
+const cacheOf = (name: PreparedName): ComparisonCache => name as PreparedName & ComparisonCache;
+
 export function adjacentJoins(name: PreparedName): PreparedToken[] {
-  let joins = joinedCache.get(name);
+  const cache = cacheOf(name);
+  let joins = cache.joins;
   if (!joins) {
     joins = [];
     for (let index = 0; index + 1 < name.tokens.length; index++) {
@@ -65,7 +79,7 @@ export function adjacentJoins(name: PreparedName): PreparedToken[] {
           : (undefined as unknown as PreparedToken),
       );
     }
-    joinedCache.set(name, joins);
+    cache.joins = joins;
   }
   return joins;
 }
@@ -96,13 +110,26 @@ function alignmentOptions(query: PreparedName, candidate: PreparedName): Alignme
   );
 }
 
-function isMonotone(picked: AlignmentOption[], queryOrder: number[], candidateOrder: number[]): boolean {
-  const queryPosition = new Map(queryOrder.map((token, position) => [token, position]));
-  const candidatePosition = new Map(candidateOrder.map((token, position) => [token, position]));
-  const sorted = [...picked].sort((a, b) => queryPosition.get(a.query[0])! - queryPosition.get(b.query[0])!);
+/** Position of each token in each of the name's orderings, computed once per name. */
+function orderingPositions(name: PreparedName): Int32Array[] {
+  const cache = cacheOf(name);
+  let positions = cache.positions;
+  if (!positions) {
+    positions = name.orderings.map((order) => {
+      const position = new Int32Array(name.tokens.length).fill(-1);
+      order.forEach((token, index) => (position[token] = index));
+      return position;
+    });
+    cache.positions = positions;
+  }
+  return positions;
+}
+
+function isMonotone(picked: AlignmentOption[], queryPosition: Int32Array, candidatePosition: Int32Array): boolean {
+  const sorted = [...picked].sort((a, b) => queryPosition[a.query[0]] - queryPosition[b.query[0]]);
   let last = -1;
   for (const option of sorted) {
-    const position = candidatePosition.get(option.candidate[0])!;
+    const position = candidatePosition[option.candidate[0]];
     if (position < last) return false;
     last = position;
   }
@@ -112,8 +139,9 @@ function isMonotone(picked: AlignmentOption[], queryOrder: number[], candidateOr
 function orderIsExplained(picked: AlignmentOption[], query: PreparedName, candidate: PreparedName): boolean {
   const meaningful = picked.filter((option) => option.similarity.score > 0);
   if (meaningful.length < 2) return true;
-  return query.orderings.some((queryOrder) =>
-    candidate.orderings.some((candidateOrder) => isMonotone(meaningful, queryOrder, candidateOrder)),
+  const candidatePositions = orderingPositions(candidate);
+  return orderingPositions(query).some((queryPosition) =>
+    candidatePositions.some((candidatePosition) => isMonotone(meaningful, queryPosition, candidatePosition)),
   );
 }
 
@@ -123,11 +151,10 @@ function countsAsEvidence(token: PreparedToken): boolean {
   );
 }
 
-const concatenationCache = new WeakMap<PreparedName, string[]>();
-
 /** The spelling key of each ordering's letters run together, computed once per name. */
 function concatenatedSpellings(name: PreparedName): string[] {
-  let spellings = concatenationCache.get(name);
+  const cache = cacheOf(name);
+  let spellings = cache.concatenations;
   if (!spellings) {
     spellings = name.orderings.map((order) =>
       spellingKey(
@@ -138,7 +165,7 @@ function concatenatedSpellings(name: PreparedName): string[] {
           .join(''),
       ),
     );
-    concatenationCache.set(name, spellings);
+    cache.concatenations = spellings;
   }
   return spellings;
 }
@@ -160,6 +187,13 @@ function boundaryShiftScore(query: PreparedName, candidate: PreparedName): numbe
   return best;
 }
 
+/** Computes once what comparing a name needs beyond its tokens (the index does it at build time). */
+export function prepareForComparison(name: PreparedName): void {
+  adjacentJoins(name);
+  concatenatedSpellings(name);
+  orderingPositions(name);
+}
+
 function describe(option: AlignmentOption, query: PreparedName, candidate: PreparedName): string {
   const text = (name: PreparedName, indices: number[]) =>
     indices.map((index) => name.tokens[index].forms[0].text).join('+');
@@ -174,26 +208,27 @@ export function compareReadings(
 ): NameComparison {
   if (query.tokens.length === 0 || candidate.tokens.length === 0)
     return { score: 0, reasons: ['empty name'] };
-  const usedQuery = new Set<number>();
-  const usedCandidate = new Set<number>();
+  // Flags per token index (names are a handful of tokens): cheaper than Sets in the hot path.
+  const usedQuery = new Uint8Array(query.tokens.length);
+  const usedCandidate = new Uint8Array(candidate.tokens.length);
   const picked: AlignmentOption[] = [];
   for (const option of alignmentOptions(query, candidate)) {
-    if (option.query.some((i) => usedQuery.has(i)) || option.candidate.some((j) => usedCandidate.has(j)))
+    if (option.query.some((i) => usedQuery[i] === 1) || option.candidate.some((j) => usedCandidate[j] === 1))
       continue;
-    option.query.forEach((i) => usedQuery.add(i));
-    option.candidate.forEach((j) => usedCandidate.add(j));
+    for (const i of option.query) usedQuery[i] = 1;
+    for (const j of option.candidate) usedCandidate[j] = 1;
     picked.push(option);
   }
   let matched = 0;
   for (const option of picked) matched += option.similarity.score * option.weight;
   // A patronymic missing from one side is routine; two different patronymics are a conflict.
-  const unmatchedPatronymic = (name: PreparedName, used: Set<number>) =>
-    name.tokens.some((token, index) => token.patronymic && !used.has(index));
+  const unmatchedPatronymic = (name: PreparedName, used: Uint8Array) =>
+    name.tokens.some((token, index) => token.patronymic && used[index] === 0);
   const patronymicsConflict =
     unmatchedPatronymic(query, usedQuery) && unmatchedPatronymic(candidate, usedCandidate);
-  const unmatchedWeight = (name: PreparedName, used: Set<number>) =>
+  const unmatchedWeight = (name: PreparedName, used: Uint8Array) =>
     name.tokens.reduce((sum, token, index) => {
-      if (used.has(index)) return sum;
+      if (used[index] === 1) return sum;
       const discounted = token.patronymic && !patronymicsConflict;
       return sum + token.weight * (discounted ? MISSING_PATRONYMIC_WEIGHT : 1);
     }, 0);
@@ -204,10 +239,10 @@ export function compareReadings(
   const reasons = explain ? picked.map((option) => describe(option, query, candidate)) : [];
   const note = (reason: () => string) => explain && reasons.push(reason());
 
-  const leftover = (name: PreparedName, used: Set<number>) =>
+  const leftover = (name: PreparedName, used: Uint8Array) =>
     name.tokens.filter(
       (token, index) =>
-        !used.has(index) && countsAsEvidence(token) && (!token.patronymic || patronymicsConflict),
+        used[index] === 0 && countsAsEvidence(token) && (!token.patronymic || patronymicsConflict),
     );
   const queryLeftover = leftover(query, usedQuery);
   const candidateLeftover = leftover(candidate, usedCandidate);

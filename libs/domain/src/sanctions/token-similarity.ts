@@ -99,28 +99,54 @@ function compareForms(a: TokenForm, b: TokenForm, consonantal: boolean, surnames
 }
 
 // Screening compares the same spellings again and again (al, bin, kim, mohammed…); the
-// comparison is a pure function of the two spellings and two flags, so it is memoised.
-const MEMO_LIMIT = 500_000;
-const memo = new Map<number, TokenSimilarity>();
+// comparison is a pure function of the two spellings and four flags, so it is memoised — in a
+// direct-mapped cache of typed arrays: a newer pair evicts whatever shared its slot. A Map of
+// the results allocated on every miss and kept it alive; those survivors made young-generation
+// collections slow, and collection pauses were most of the screening latency tail.
+const MEMO_BITS = 20;
+const MEMO_SLOTS = 1 << MEMO_BITS;
+const BASES: readonly SimilarityBasis[] = [
+  'exact',
+  'spelling',
+  'korean-romanisation',
+  'mandarin-romanisation',
+  'surname-equivalence',
+  'consonants',
+  'initial',
+  'typo',
+  'none',
+];
+const BASIS_CODE = new Map(BASES.map((basis, code) => [basis, code]));
+const memoFirst = new Int32Array(MEMO_SLOTS).fill(-1);
+const memoSecond = new Int32Array(MEMO_SLOTS);
+const memoScore = new Float64Array(MEMO_SLOTS);
+const memoBasis = new Uint8Array(MEMO_SLOTS);
 
 export function compareTokens(a: PreparedToken, b: PreparedToken): TokenSimilarity {
   if (a.forms.length !== 1 || b.forms.length !== 1 || a.role === 'number' || b.role === 'number')
     return compareTokensUncached(a, b);
-  // Numeric key: form ids and the four flags that change the outcome.
+  // The form ids and the four flags that change the outcome.
   const flags =
     (a.role === 'initial' ? 1 : 0) |
     (b.role === 'initial' ? 2 : 0) |
     (a.consonantal || b.consonantal ? 4 : 0) |
     (a.surnamePosition && b.surnamePosition ? 8 : 0);
-  const key = (a.forms[0].id * 67_108_864 + b.forms[0].id) * 16 + flags;
-  let similarity = memo.get(key);
-  if (!similarity) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    similarity = compareTokensUncached(a, b);
-    memo.set(key, similarity);
+  const first = a.forms[0].id;
+  const second = (b.forms[0].id << 4) | flags;
+  const slot = (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca77)) >>> (32 - MEMO_BITS);
+  if (memoFirst[slot] === first && memoSecond[slot] === second) {
+    const score = memoScore[slot];
+    return score === 0 && memoBasis[slot] === NONE_CODE ? NO_MATCH : { score, basis: BASES[memoBasis[slot]] };
   }
+  const similarity = compareTokensUncached(a, b);
+  memoFirst[slot] = first;
+  memoSecond[slot] = second;
+  memoScore[slot] = similarity.score;
+  memoBasis[slot] = BASIS_CODE.get(similarity.basis)!;
   return similarity;
 }
+
+const NONE_CODE = BASES.indexOf('none');
 
 function compareTokensUncached(a: PreparedToken, b: PreparedToken): TokenSimilarity {
   if (a.role === 'number' || b.role === 'number') {

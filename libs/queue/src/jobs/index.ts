@@ -1,2 +1,3 @@
 export * from './maintenance.jobs';
 export * from './detection.jobs';
+export * from './sanctions.jobs';

@@ -1,0 +1,25 @@
+import { Pseudonymiser, type PseudonymiserKeys } from '@tns/domain/signals';
+import { RecentMap } from './recent-set';
+
+/**
+ * The same pseudonyms, computed once per recently seen value: a marketplace's traffic repeats
+ * the same IPs and devices all day, and the HMAC was the largest single cost per signal in the
+ * ingestion profile. Keyed by the current key id too, so a rotation never serves a stale value.
+ */
+export class CachingPseudonymiser extends Pseudonymiser {
+  private readonly cache = new RecentMap<string>(50_000);
+
+  constructor(config: PseudonymiserKeys) {
+    super(config);
+  }
+
+  override pseudonymise(kind: string, normalised: string): string {
+    const key = `${kind}:${normalised}`;
+    let pseudonym = this.cache.get(key);
+    if (pseudonym === undefined) {
+      pseudonym = super.pseudonymise(kind, normalised);
+      this.cache.set(key, pseudonym);
+    }
+    return pseudonym;
+  }
+}
