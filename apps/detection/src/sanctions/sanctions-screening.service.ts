@@ -10,7 +10,10 @@ import {
 } from '@tns/domain/sanctions';
 import { gauge } from '@tns/observability';
 
-const indexedEntities = gauge('tns_sanctions_indexed_entities', 'Listed entities in the worker\'s screening indexes');
+const indexedEntities = gauge(
+  'tns_sanctions_indexed_entities',
+  "Listed entities in the worker's screening indexes",
+);
 
 /** The indexes of one set of active snapshots. */
 export class LoadedSanctionsLists {
@@ -64,9 +67,11 @@ export class SanctionsScreening {
     if (this.building?.version !== version) {
       const promise = this.build();
       this.building = { version, promise };
-      promise.catch(() => undefined).finally(() => {
-        if (this.building?.promise === promise) this.building = undefined;
-      });
+      promise
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.building?.promise === promise) this.building = undefined;
+        });
     }
     const built = await this.building.promise;
     // A newer load may have committed since `version` was read: the build read it consistently,
@@ -79,7 +84,12 @@ export class SanctionsScreening {
     const started = performance.now();
     const { version, entities } = await this.repository.loadActiveEntities();
     const snapshotOf = new Map(entities.map(({ entity, snapshotId }) => [entity, snapshotId]));
-    const lists = new LoadedSanctionsLists(version, snapshotOf, entities.map(({ entity }) => entity), this.threshold);
+    const lists = new LoadedSanctionsLists(
+      version,
+      snapshotOf,
+      entities.map(({ entity }) => entity),
+      this.threshold,
+    );
     indexedEntities.set(lists.entityCount);
     this.onBuilt(lists, performance.now() - started);
     return lists;

@@ -14,7 +14,8 @@ const WALLET_KEY_PREFIX = 'wallet:';
  */
 export function screeningPartyOf(features: AccountFeatures, raw?: RawAccountIdentifiers): ScreeningParty {
   const names: Array<ScreeningParty['names'][number]> = [];
-  if (features.claimed.displayName) names.push({ field: 'displayName', value: features.claimed.displayName.value });
+  if (features.claimed.displayName)
+    names.push({ field: 'displayName', value: features.claimed.displayName.value });
   if (features.claimed.legalName) names.push({ field: 'legalName', value: features.claimed.legalName.value });
   const datesOfBirth = new Set<string>();
   const nationalities = new Set<string>();

@@ -71,7 +71,12 @@ export class SanctionsScreening1764000500000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['sanctions_download_state', 'account_screening_key', 'payout_hold_recommendation', 'sanctions_hit']) {
+    for (const table of [
+      'sanctions_download_state',
+      'account_screening_key',
+      'payout_hold_recommendation',
+      'sanctions_hit',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

@@ -142,7 +142,12 @@ export class SanctionsScreeningRepository {
    * Upserts hits (one per account × entity × channel); a hit seen again is refreshed and, if it
    * had been cleared, active again.
    */
-  async saveHits(manager: EntityManager, marketplaceId: string, hits: readonly SanctionsHitRecord[], seenAt: Date): Promise<void> {
+  async saveHits(
+    manager: EntityManager,
+    marketplaceId: string,
+    hits: readonly SanctionsHitRecord[],
+    seenAt: Date,
+  ): Promise<void> {
     if (hits.length === 0) return;
     const sorted = [...hits].sort((a, b) => compare(hitKey(a), hitKey(b)));
     await manager.query(
@@ -180,7 +185,11 @@ export class SanctionsScreeningRepository {
   }
 
   /** Active (not cleared) hits of the accounts, strongest first. */
-  async activeHitsOf(manager: EntityManager, marketplaceId: string, accountIds: readonly string[]): Promise<Map<string, StoredSanctionsHit[]>> {
+  async activeHitsOf(
+    manager: EntityManager,
+    marketplaceId: string,
+    accountIds: readonly string[],
+  ): Promise<Map<string, StoredSanctionsHit[]>> {
     const found = new Map<string, StoredSanctionsHit[]>();
     if (accountIds.length === 0) return found;
     const rows: StoredSanctionsHit[] = await manager.query(
@@ -192,7 +201,8 @@ export class SanctionsScreeningRepository {
        ORDER BY account_id, score DESC, list, source_id, channel`,
       [marketplaceId, [...new Set(accountIds)]],
     );
-    for (const row of rows) found.set(row.accountId, [...(found.get(row.accountId) ?? []), { ...row, score: Number(row.score) }]);
+    for (const row of rows)
+      found.set(row.accountId, [...(found.get(row.accountId) ?? []), { ...row, score: Number(row.score) }]);
     return found;
   }
 
@@ -200,7 +210,11 @@ export class SanctionsScreeningRepository {
    * Clears the accounts' active hits whose entity is no longer in the active snapshot of its
    * list (delisted). Returns the accounts that lost a hit.
    */
-  async clearDelisted(manager: EntityManager, marketplaceId: string, accountIds: readonly string[]): Promise<string[]> {
+  async clearDelisted(
+    manager: EntityManager,
+    marketplaceId: string,
+    accountIds: readonly string[],
+  ): Promise<string[]> {
     if (accountIds.length === 0) return [];
     const rows: unknown = await manager.query(
       `UPDATE sanctions_hit h SET cleared_at = now()
@@ -217,9 +231,18 @@ export class SanctionsScreeningRepository {
   }
 
   /** Records payout-hold recommendations; one per account × entity, the first one kept. */
-  async recordPayoutHolds(manager: EntityManager, marketplaceId: string, holds: readonly PayoutHoldRecord[]): Promise<void> {
+  async recordPayoutHolds(
+    manager: EntityManager,
+    marketplaceId: string,
+    holds: readonly PayoutHoldRecord[],
+  ): Promise<void> {
     if (holds.length === 0) return;
-    const sorted = [...holds].sort((a, b) => compare(`${a.accountId}\u0000${a.list}\u0000${a.sourceId}`, `${b.accountId}\u0000${b.list}\u0000${b.sourceId}`));
+    const sorted = [...holds].sort((a, b) =>
+      compare(
+        `${a.accountId}\u0000${a.list}\u0000${a.sourceId}`,
+        `${b.accountId}\u0000${b.list}\u0000${b.sourceId}`,
+      ),
+    );
     await manager.query(
       `INSERT INTO payout_hold_recommendation (marketplace_id, account_id, list, source_id, snapshot_id, reason)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[])
@@ -235,7 +258,10 @@ export class SanctionsScreeningRepository {
     );
   }
 
-  async payoutHoldsOf(marketplaceId: string, accountIds: readonly string[]): Promise<(PayoutHoldRecord & { createdAt: Date })[]> {
+  async payoutHoldsOf(
+    marketplaceId: string,
+    accountIds: readonly string[],
+  ): Promise<(PayoutHoldRecord & { createdAt: Date })[]> {
     if (accountIds.length === 0) return [];
     return this.dataSource.query(
       `SELECT account_id AS "accountId", list, source_id AS "sourceId", snapshot_id AS "snapshotId", reason, created_at AS "createdAt"
@@ -246,7 +272,11 @@ export class SanctionsScreeningRepository {
   }
 
   /** Files accounts under the keys they were screened with (additive: an old name stays filed). */
-  async fileScreeningKeys(manager: EntityManager, marketplaceId: string, keysByAccount: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  async fileScreeningKeys(
+    manager: EntityManager,
+    marketplaceId: string,
+    keysByAccount: ReadonlyMap<string, readonly string[]>,
+  ): Promise<void> {
     const pairs: Array<[string, string]> = [];
     for (const [accountId, keys] of keysByAccount) for (const key of keys) pairs.push([key, accountId]);
     // One order for every writer, so two transactions filing overlapping keys cannot deadlock.
@@ -271,7 +301,8 @@ export class SanctionsScreeningRepository {
        ORDER BY marketplace_id, account_id`,
       [[...new Set(keys)]],
     );
-    for (const row of rows) found.set(row.marketplace_id, [...(found.get(row.marketplace_id) ?? []), row.account_id]);
+    for (const row of rows)
+      found.set(row.marketplace_id, [...(found.get(row.marketplace_id) ?? []), row.account_id]);
     return found;
   }
 
@@ -287,7 +318,10 @@ export class SanctionsScreeningRepository {
 
   async completeRescreens(manager: EntityManager, requestIds: readonly string[]): Promise<void> {
     if (requestIds.length === 0) return;
-    await manager.query(`UPDATE sanctions_rescreen_request SET completed_at = clock_timestamp() WHERE id = ANY($1::uuid[])`, [requestIds]);
+    await manager.query(
+      `UPDATE sanctions_rescreen_request SET completed_at = clock_timestamp() WHERE id = ANY($1::uuid[])`,
+      [requestIds],
+    );
   }
 
   async downloadValidators(source: string, url: string): Promise<DownloadValidators | null> {
@@ -307,7 +341,8 @@ export class SanctionsScreeningRepository {
   }
 }
 
-const hitKey = (hit: SanctionsHitRecord) => `${hit.accountId}\u0000${hit.list}\u0000${hit.sourceId}\u0000${hit.channel}`;
+const hitKey = (hit: SanctionsHitRecord) =>
+  `${hit.accountId}\u0000${hit.list}\u0000${hit.sourceId}\u0000${hit.channel}`;
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -2,7 +2,7 @@
 // Korean and Mandarin keys, consonant skeletons, surname families, trigrams); a query looks up
 // only the postings of its own keys, ranks entries by shared rare keys, and fully scores the
 // best few. No query ever visits every entry.
-import { adjustForContext, type PartyAttributes } from './context-adjustment';
+import { adjustForContext, MAX_CONTEXT_GAIN, type PartyAttributes } from './context-adjustment';
 import { consonantSkeleton } from './latin-folding';
 import { comparePreparedNames, DEFAULT_REVIEW_THRESHOLD, prepareForComparison } from './name-matcher';
 import { makeTokenForm, prepareName, type PreparedName, type PreparedToken } from './name-normalisation';
@@ -41,6 +41,15 @@ interface Posting {
   /** A trigram shared by too many names to be worth visiting. */
   skip: boolean;
 }
+
+interface ScoredCandidates {
+  ids: Int32Array;
+  nameScores: Float64Array;
+  visited: number;
+}
+
+// Names whose scored candidates are kept (a few hundred bytes each).
+const SCORED_CACHE_SIZE = 20_000;
 
 interface IndexedName {
   entity: number;
@@ -117,6 +126,9 @@ export class SanctionsNameIndex {
   private readonly building = new Map<string, number[]>();
   private postings = new Map<string, Posting>();
   private votes = new Float64Array(0);
+  private readonly scoredCache = new Map<string, ScoredCandidates>();
+  private cacheHits = 0;
+  private cacheMisses = 0;
   lastSearch: SearchStatistics = { indexedNames: 0, postingsVisited: 0, candidatesScored: 0 };
 
   constructor(entities: Iterable<SanctionedEntity>) {
@@ -213,20 +225,53 @@ export class SanctionsNameIndex {
     return { ids: kept, visited };
   }
 
-  search(name: string, options: NameSearchOptions = {}): NameHit[] {
-    const minScore = options.minScore ?? DEFAULT_REVIEW_THRESHOLD;
+  /**
+   * The candidates of a name and their name scores (weak-alias factor included), which depend on
+   * the name alone: context and threshold are applied per call. Kept for the most recent names —
+   * names repeat across accounts (popular given and family names) and across rescreens.
+   */
+  private scoredCandidates(name: string): ScoredCandidates {
+    const cached = this.scoredCache.get(name);
+    if (cached) {
+      // Map order is insertion order: re-inserting keeps the most recently used names last.
+      this.scoredCache.delete(name);
+      this.scoredCache.set(name, cached);
+      this.cacheHits++;
+      return cached;
+    }
     const readings = prepareName(name);
     this.ensureVoteBuffer();
     const { ids, visited } = this.candidateNames(readings);
-    const bestByEntity = new Map<number, NameHit & { nameId: number }>();
-    for (const id of ids) {
+    const nameScores = new Float64Array(ids.length);
+    ids.forEach((id, position) => {
       const indexed = this.names[id];
+      nameScores[position] = comparePreparedNames(readings, indexed.readings, false).score * (indexed.strength === 'weak' ? WEAK_ALIAS_FACTOR : 1);
+    });
+    const scored: ScoredCandidates = { ids: Int32Array.from(ids), nameScores, visited };
+    if (this.scoredCache.size >= SCORED_CACHE_SIZE) this.scoredCache.delete(this.scoredCache.keys().next().value!);
+    this.scoredCache.set(name, scored);
+    this.cacheMisses++;
+    return scored;
+  }
+
+  /** How often a search found its name's candidates already scored. */
+  get cacheStatistics(): { hits: number; misses: number } {
+    return { hits: this.cacheHits, misses: this.cacheMisses };
+  }
+
+  search(name: string, options: NameSearchOptions = {}): NameHit[] {
+    const minScore = options.minScore ?? DEFAULT_REVIEW_THRESHOLD;
+    const { ids, nameScores, visited } = this.scoredCandidates(name);
+    const bestByEntity = new Map<number, NameHit & { nameId: number }>();
+    for (let position = 0; position < ids.length; position++) {
+      const id = ids[position];
+      const indexed = this.names[id];
+      const nameScore = nameScores[position];
+      // Context moves a score by a few hundredths at most: a name far below the threshold is out.
+      if (nameScore + (options.context ? MAX_CONTEXT_GAIN : 0) < minScore) continue;
       const entity = this.entities[indexed.entity];
-      const comparison = comparePreparedNames(readings, indexed.readings, false);
-      const nameScore = comparison.score * (indexed.strength === 'weak' ? WEAK_ALIAS_FACTOR : 1);
-      const reasons = [...comparison.reasons];
-      if (indexed.strength === 'weak') reasons.push('matched a weak alias');
       let score = nameScore;
+      const reasons: string[] = indexed.strength === 'weak' ? ['matched a weak alias'] : [];
       if (options.context) {
         const adjusted = adjustForContext(nameScore, {
           query: options.context,
@@ -239,6 +284,9 @@ export class SanctionsNameIndex {
         score = adjusted.score;
         reasons.push(...adjusted.reasons);
       }
+      // Only hits at the threshold are returned, so only they compete for their entity: the
+      // best of an entity's names is the same among those as among all of them.
+      if (score < minScore) continue;
       const previous = bestByEntity.get(indexed.entity);
       if (!previous || score > previous.score) {
         bestByEntity.set(indexed.entity, {
@@ -253,9 +301,11 @@ export class SanctionsNameIndex {
       }
     }
     // Explain only what is returned.
-    for (const hit of bestByEntity.values()) {
-      if (hit.score < minScore) continue;
-      hit.reasons.unshift(...comparePreparedNames(readings, this.names[hit.nameId].readings, true).reasons);
+    if (bestByEntity.size > 0) {
+      const readings = prepareName(name);
+      for (const hit of bestByEntity.values()) {
+        hit.reasons.unshift(...comparePreparedNames(readings, this.names[hit.nameId].readings, true).reasons);
+      }
     }
     this.lastSearch = {
       indexedNames: this.names.length,
@@ -263,7 +313,6 @@ export class SanctionsNameIndex {
       candidatesScored: ids.length,
     };
     return [...bestByEntity.values()]
-      .filter((hit) => hit.score >= minScore)
       .map(({ nameId: _nameId, ...hit }): NameHit => hit)
       .sort((a, b) => b.score - a.score)
       .slice(0, options.limit ?? 20);

@@ -90,6 +90,9 @@ function nationalityAdjustment(
   return { delta: -0.08, reason: 'nationalities differ' };
 }
 
+/** The most context can add to a name score: an identical date of birth and a shared nationality. */
+export const MAX_CONTEXT_GAIN = 0.05 + 0.03;
+
 export function adjustForContext(
   nameScore: number,
   context: MatchContext,

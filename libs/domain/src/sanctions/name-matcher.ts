@@ -59,7 +59,7 @@ interface ComparisonCache {
   joins?: PreparedToken[];
   concatenations?: string[];
   /** Per ordering: position of each token index in it. */
-  positions?: Int32Array[];
+  positions?: number[][];
 }
 
 const cacheOf = (name: PreparedName): ComparisonCache => name as PreparedName & ComparisonCache;
@@ -111,12 +111,12 @@ function alignmentOptions(query: PreparedName, candidate: PreparedName): Alignme
 }
 
 /** Position of each token in each of the name's orderings, computed once per name. */
-function orderingPositions(name: PreparedName): Int32Array[] {
+function orderingPositions(name: PreparedName): number[][] {
   const cache = cacheOf(name);
   let positions = cache.positions;
   if (!positions) {
     positions = name.orderings.map((order) => {
-      const position = new Int32Array(name.tokens.length).fill(-1);
+      const position: number[] = new Array<number>(name.tokens.length).fill(-1);
       order.forEach((token, index) => (position[token] = index));
       return position;
     });
@@ -125,7 +125,7 @@ function orderingPositions(name: PreparedName): Int32Array[] {
   return positions;
 }
 
-function isMonotone(picked: AlignmentOption[], queryPosition: Int32Array, candidatePosition: Int32Array): boolean {
+function isMonotone(picked: AlignmentOption[], queryPosition: number[], candidatePosition: number[]): boolean {
   const sorted = [...picked].sort((a, b) => queryPosition[a.query[0]] - queryPosition[b.query[0]]);
   let last = -1;
   for (const option of sorted) {

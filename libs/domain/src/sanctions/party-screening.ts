@@ -90,9 +90,7 @@ export function screenParty(
       explanation: [hit.reason],
     });
   }
-  return [...best.values()].sort(
-    (a, b) => b.score - a.score || compareText(matchKey(a), matchKey(b)),
-  );
+  return [...best.values()].sort((a, b) => b.score - a.score || compareText(matchKey(a), matchKey(b)));
 }
 
 /**
