@@ -14,7 +14,9 @@ import maxmind, { Reader, Response } from 'maxmind';
 import { Random } from './prng';
 import { utcOffsetMinutes } from './time-zones';
 
-export const DEFAULT_IPINTEL_DIR = process.env.DEMO_IPINTEL_DIR ?? '/work/shared/data/ipintel';
+// The project's shared data sits beside the repository (`../shared/data`), never inside it.
+export const DEFAULT_IPINTEL_DIR =
+  process.env.DEMO_IPINTEL_DIR ?? path.resolve(__dirname, '../../../shared/data/ipintel');
 
 interface ListFile {
   readonly file: string;

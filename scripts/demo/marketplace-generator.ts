@@ -44,7 +44,7 @@ export interface MarketplaceOptions {
   /** Share of rings working through a US laptop farm. Default 0.35. */
   readonly laptopFarmShare?: number;
   readonly lookalikeShares?: Partial<Record<LookalikeKind, number>>;
-  /** Folder of the anonymiser lists (default /work/shared/data/ipintel or DEMO_IPINTEL_DIR). */
+  /** Folder of the anonymiser lists (default ../shared/data/ipintel beside the repository, or DEMO_IPINTEL_DIR). */
   readonly ipIntelDir?: string;
   /** An already loaded service with the demo manifest (tests share one). */
   readonly ipIntel?: IpIntelService;

@@ -1,4 +1,5 @@
 // npm run demo [-- --seed S --accounts N --days D --strict]
+// npm run demo -- --write-ip-manifest <folder>   (writes the IP-intel manifest to start the system with)
 //
 // Generates the demo marketplace, sends it through the public API of a running system, waits
 // for detection to drain and prints detection quality against the truth.
@@ -6,13 +7,15 @@
 //   DEMO_API_KEY  key with signals:write,risk:read; absent: a fresh marketplace and key are
 //                 created with the admin CLI (dist/apps/cli, needs `npm run build`) against
 //                 DATABASE_URL, or the embedded default database when that is unset.
-//   DEMO_IPINTEL_DIR  folder of the anonymiser lists (default /work/shared/data/ipintel)
+//   DEMO_IPINTEL_DIR  folder of the anonymiser lists (default ../shared/data/ipintel)
 // Exit code: 0, unless --strict and a target is missed (1), or the run fails (2).
 
+import path from 'node:path';
 import { DemoApiClient, arrivalOrder, sendAll } from './demo-api-client';
 import { provisionDemoMarketplace } from './demo-provisioning';
 import { computeMetrics, formatReport, missedTargets } from './detection-metrics';
 import { DEFAULT_SEED, generateMarketplace } from './marketplace-generator';
+import { writeDemoIpIntelManifest } from './ip-pools';
 import { Random } from './prng';
 
 interface DemoArguments {
@@ -24,11 +27,13 @@ interface DemoArguments {
   drainTimeoutMs: number;
 }
 
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  const index = argv.indexOf(`--${name}`);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
 function parseArguments(argv: readonly string[]): DemoArguments {
-  const value = (name: string): string | undefined => {
-    const index = argv.indexOf(`--${name}`);
-    return index >= 0 ? argv[index + 1] : undefined;
-  };
+  const value = (name: string): string | undefined => optionValue(argv, name);
   return {
     seed: value('seed') ?? process.env.DEMO_SEED ?? DEFAULT_SEED,
     accounts: Number(value('accounts') ?? 3000),
@@ -53,6 +58,12 @@ async function resolveApiKey(): Promise<string> {
 }
 
 async function main(): Promise<number> {
+  const manifestFolder = optionValue(process.argv, 'write-ip-manifest');
+  if (manifestFolder) {
+    // Step one for a newcomer: the system must see the same anonymiser lists the demo draws from.
+    process.stdout.write(`${writeDemoIpIntelManifest(path.resolve(manifestFolder))}\n`);
+    return 0;
+  }
   const args = parseArguments(process.argv.slice(2));
   const baseUrl = (process.env.DEMO_API_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
   const client = new DemoApiClient(baseUrl, await resolveApiKey());

@@ -39,4 +39,10 @@ describe('detectIdentityVerification', () => {
     const member = registration({ agencyAccountId: 'agency-1' });
     expect(detectIdentityVerification(featuresOf([member, verification(T0, {}), payoutTo('Bright Agency Ltd')]), detectorContext())).toEqual([]);
   });
+
+  it('accepts an agency account paid into the agency company account', () => {
+    const agency = registration({ role: 'agency' });
+    const profile: Observation = { kind: 'profile', eventId: 'pr-1', accountId: ACCOUNT, occurredAt: T0, legalName: 'Olena Kovalenko' };
+    expect(detectIdentityVerification(featuresOf([agency, profile, payoutTo('Kovalenko Digital LLC')]), detectorContext())).toEqual([]);
+  });
 });

@@ -59,8 +59,11 @@ export const detectIdentityVerification: Detector = (features, { policy }) => {
   }
 
   const legalName = verifiedLegalName(features);
-  const isAgencyMember = features.registration?.value.agencyAccountId !== undefined;
-  if (legalName && !isAgencyMember) {
+  // An agency's members are paid into the agency's account, and the agency account itself is paid
+  // into its company's account: the holder is the company's legal name, not a person's.
+  const registration = features.registration?.value;
+  const paidAsAgency = registration?.agencyAccountId !== undefined || registration?.role === 'agency';
+  if (legalName && !paidAsAgency) {
     const withHolder = features.payout.methods.filter((method) => method.holderName);
     const mismatched = withHolder.filter((method) => !namesPlausiblyMatch(legalName, method.holderName as string));
     if (mismatched.length > 0) {
