@@ -6,6 +6,7 @@ import {
   assessAccount,
   emptyAccountFeatures,
   type GraphContext,
+  ownEvidenceFamilies,
   type Reason,
   ringVerdict,
   type RingVerdict,
@@ -69,11 +70,15 @@ export function assessAccounts(input: AssessmentInput): AssessmentOutput {
     const members = clusterId ? input.clusters.get(clusterId) : undefined;
     if (clusterId && members && members.length >= 2) graph.cluster = { clusterId, size: members.length };
     const counterpartClusters: Record<string, string> = {};
+    const counterpartAgencies: Record<string, string> = {};
     for (const counterpart of counterpartsOf(featuresOf(accountId))) {
       const counterpartCluster = input.clusterIdOf.get(counterpart);
       if (counterpartCluster) counterpartClusters[counterpart] = counterpartCluster;
+      const agency = input.attributes.get(counterpart)?.agencyAccountId ?? input.features.get(counterpart)?.registration?.value.agencyAccountId;
+      if (agency) counterpartAgencies[counterpart] = agency;
     }
     if (Object.keys(counterpartClusters).length > 0) graph.counterpartClusters = counterpartClusters;
+    if (Object.keys(counterpartAgencies).length > 0) graph.counterpartAgencies = counterpartAgencies;
     return graph;
   };
 
@@ -84,7 +89,8 @@ export function assessAccounts(input: AssessmentInput): AssessmentOutput {
     const memberSet = new Set(members);
     const own = members.map((accountId) => {
       const graph = graphs.get(accountId) ?? baseGraph(accountId);
-      return { accountId, families: assessAccount(featuresOf(accountId), graph, input.policy, input.now, extraOf(accountId)).families };
+      const assessment = assessAccount(featuresOf(accountId), graph, input.policy, input.now, extraOf(accountId));
+      return { accountId, families: ownEvidenceFamilies(assessment, input.policy) };
     });
     let internalContracts = 0;
     let internalFiveStarReviews = 0;

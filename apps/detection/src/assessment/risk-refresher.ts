@@ -87,9 +87,13 @@ export class RiskRefresher {
     const unknownCounterparts = [...new Set(assessed.flatMap((accountId) => counterpartsOf(featuresOr(features, accountId))))].filter(
       (id) => !clusterIdOfAccount.has(id) && !rebuiltSet.has(id),
     );
+    const clusteredCounterparts: string[] = [];
     for (const [accountId, clusterId] of await this.graph.clusterIdsOf(manager, marketplaceId, unknownCounterparts)) {
       clusterIdOfAccount.set(accountId, clusterId);
+      clusteredCounterparts.push(accountId);
     }
+    // Their agency membership too: several members of one agency hired by one client are one supplier.
+    await this.clusterBuilder.loadAttributes(manager, marketplaceId, clusteredCounterparts, attributes);
 
     // Sanctions hits persist: every assessment of a matched account carries its SANCTIONS_MATCH.
     const hits = await this.sanctionsHits.activeHitsOf(manager, marketplaceId, assessed);
@@ -137,7 +141,9 @@ export class RiskRefresher {
         assessedAt,
       })),
     );
-    const caseIds = await this.openCases(manager, marketplaceId, caseDrafts(assessments, outcomes, this.policy, accountEvidence));
+    const drafts = caseDrafts(assessments, outcomes, this.policy, accountEvidence);
+    const caseIds = await this.openCases(manager, marketplaceId, drafts);
+    await this.withdrawStaleCases(manager, marketplaceId, assessments, outcomes, drafts);
     return {
       assessments,
       clusters: outcomes.map((outcome) => ({ clusterId: outcome.clusterId, members: outcome.members, isRing: outcome.verdict.isRing })),
@@ -169,6 +175,39 @@ export class RiskRefresher {
       if (kept.subjectId !== draft.subjectId) await this.cases.resubject(manager, marketplaceId, kept.id, draft.subjectId);
     }
     return this.cases.openOrRefresh(manager, marketplaceId, drafts);
+  }
+
+  /**
+   * The result must not depend on arrival order: a case opened on early, partial evidence (personas
+   * sharing a payout before their agency registrations arrived) is withdrawn once every account it
+   * lists has been re-assessed and none is flagged for it any more — a cluster case when none of its
+   * members is in a ring, an account case when the account no longer reaches the case threshold.
+   * Only unclaimed cases; sanctions cases are the sanctions team's to close.
+   */
+  private async withdrawStaleCases(
+    manager: EntityManager,
+    marketplaceId: string,
+    assessments: readonly RiskAssessment[],
+    outcomes: readonly { members: readonly string[]; verdict: { isRing: boolean } }[],
+    drafts: readonly CaseDraft[],
+  ): Promise<void> {
+    const assessed = new Set(assessments.map((assessment) => assessment.accountId));
+    const ringMembers = new Set(outcomes.filter((outcome) => outcome.verdict.isRing).flatMap((outcome) => outcome.members));
+    const drafted = new Set(drafts.map((draft) => `${draft.subjectKind}:${draft.subjectId}`));
+    const sanctionsQueue = this.policy.caseOpening.queueByFamily.sanctions;
+    const unclaimed = await this.cases.unclaimedCasesListing(manager, marketplaceId, [...assessed]);
+    const stale = unclaimed.filter(
+      (found) =>
+        found.queue !== sanctionsQueue &&
+        !drafted.has(`${found.subjectKind}:${found.subjectId}`) &&
+        found.memberAccountIds.every((accountId) => assessed.has(accountId) && !ringMembers.has(accountId)),
+    );
+    await this.cases.withdrawUnclaimed(
+      manager,
+      marketplaceId,
+      stale.map((found) => found.id),
+      'later signals removed the evidence the case was opened on',
+    );
   }
 
   private async loadFeatures(manager: EntityManager, marketplaceId: string, accountIds: readonly string[], into: Map<string, AccountFeatures>): Promise<void> {

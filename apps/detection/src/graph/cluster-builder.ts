@@ -66,11 +66,17 @@ export class ClusterBuilder {
     attributes: Map<string, LinkAttributes>,
   ): Promise<NeighbourhoodRow[]> {
     const rows = await this.graph.neighbourhoods(manager, marketplaceId, accountIds, MAX_LINKABLE_HOLDERS);
-    const unknown = [...new Set([...accountIds, ...rows.flatMap((row) => row.others ?? [])])].filter((id) => !attributes.has(id));
+    await this.loadAttributes(manager, marketplaceId, [...accountIds, ...rows.flatMap((row) => row.others ?? [])], attributes);
+    return rows;
+  }
+
+  /** Adds the link attributes (agency membership, bio, photo) of these accounts to `attributes` where missing. */
+  async loadAttributes(manager: EntityManager, marketplaceId: string, accountIds: readonly string[], attributes: Map<string, LinkAttributes>): Promise<void> {
+    const unknown = [...new Set(accountIds)].filter((id) => !attributes.has(id));
+    if (unknown.length === 0) return;
     const loaded = await this.features.linkAttributes(manager, marketplaceId, unknown);
     for (const accountId of unknown) {
       attributes.set(accountId, loaded.get(accountId) ?? { agencyAccountId: null, bioSignature: null, photoHash: null });
     }
-    return rows;
   }
 }

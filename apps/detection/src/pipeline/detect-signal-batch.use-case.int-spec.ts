@@ -130,6 +130,29 @@ describe('detection of a signal batch (real PostgreSQL)', () => {
     expect(await kit.cases.activeCasesOf(marketplace, ['r9'])).toEqual([expect.objectContaining({ accountId: 'r9', id: cases[0].id })]);
   });
 
+  it('withdraws an unclaimed ring case when later signals show the link was an agency sharing its payout account', async () => {
+    const marketplace = await kit.marketplace();
+    // Arrival order: the members' payouts (and a red flag each) before their registrations.
+    await kit.ingest(marketplace, [
+      payoutMethod('m1', NOW - 3 * DAY, 'AGENCY-IBAN'),
+      identityDeclined('m1', NOW - 3 * DAY),
+      payoutMethod('m2', NOW - 3 * DAY, 'AGENCY-IBAN'),
+      identityDeclined('m2', NOW - 3 * DAY),
+    ]);
+    expect(await kit.activeCases(marketplace)).toEqual([expect.objectContaining({ subject_kind: 'cluster', member_account_ids: ['m1', 'm2'] })]);
+
+    await kit.ingest(marketplace, [
+      registered('ag', NOW - 20 * DAY, { role: 'agency' }),
+      registered('m1', NOW - 19 * DAY, { agencyAccountId: 'ag' }),
+      registered('m2', NOW - 19 * DAY, { agencyAccountId: 'ag' }),
+    ]);
+    expect(await kit.activeCases(marketplace)).toEqual([]);
+    const [row] = await kit.dataSource.query(`SELECT status, evidence FROM review_case WHERE marketplace_id = $1`, [marketplace]);
+    expect(row.status).toBe('dismissed');
+    expect(row.evidence.withdrawnByDetection).toEqual(expect.any(String));
+    for (const accountId of ['m1', 'm2']) expect((await assessmentOf(marketplace, accountId))?.reasons.map((r) => r.code)).not.toContain('RING_MEMBER');
+  });
+
   it('loses no update when two workers detect batches of the same account at once', async () => {
     const marketplace = await kit.marketplace();
     const batches = await Promise.all(

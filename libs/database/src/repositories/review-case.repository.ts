@@ -127,6 +127,33 @@ export class ReviewCaseRepository {
     return returningRows<{ id: string }>(rows).map((row) => row.id);
   }
 
+  /** Unclaimed (status 'open') cases listing any of `accountIds`, oldest first. */
+  async unclaimedCasesListing(manager: EntityManager, marketplaceId: string, accountIds: readonly string[]): Promise<ActiveCase[]> {
+    if (accountIds.length === 0) return [];
+    return manager.query(
+      `SELECT id, subject_kind AS "subjectKind", subject_id AS "subjectId", queue, status,
+              member_account_ids AS "memberAccountIds", opened_at AS "openedAt"
+       FROM review_case
+       WHERE marketplace_id = $1 AND status = 'open' AND member_account_ids && $2::text[]
+       ORDER BY opened_at, id`,
+      [marketplaceId, [...new Set(accountIds)]],
+    );
+  }
+
+  /**
+   * Withdraws unclaimed cases whose evidence is gone (a "ring" that later signals showed to be an
+   * agency or a household): dismissed by detection, noted in the evidence. Claimed cases stay.
+   */
+  async withdrawUnclaimed(manager: EntityManager, marketplaceId: string, caseIds: readonly string[], note: string): Promise<void> {
+    if (caseIds.length === 0) return;
+    await manager.query(
+      `UPDATE review_case SET status = 'dismissed', closed_at = now(), updated_at = now(),
+              evidence = evidence || jsonb_build_object('withdrawnByDetection', $3::text)
+       WHERE marketplace_id = $1 AND id = ANY($2::uuid[]) AND status = 'open'`,
+      [marketplaceId, caseIds, note],
+    );
+  }
+
   /** Active cases listing each account (its own case, and cases of clusters it belongs to), oldest first. */
   async activeCasesOf(marketplaceId: string, accountIds: readonly string[]): Promise<CaseRef[]> {
     if (accountIds.length === 0) return [];

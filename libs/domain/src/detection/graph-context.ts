@@ -43,6 +43,8 @@ export interface GraphContext {
    * clients for a freelancer), for those in a cluster of two or more accounts.
    */
   counterpartClusters?: Readonly<Record<string, string>>;
+  /** Agency account of each counterpart that declared one (agency members): an agency's team is one supplier. */
+  counterpartAgencies?: Readonly<Record<string, string>>;
 }
 
 export function emptyGraphContext(): GraphContext {

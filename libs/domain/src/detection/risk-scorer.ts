@@ -6,7 +6,7 @@
 import type { AccountFeatures } from './account-features';
 import { ALL_DETECTORS } from './detectors/all-detectors';
 import type { GraphContext } from './graph-context';
-import { type Reason, type ReasonFamily, weighReason } from './reason';
+import { type Reason, type ReasonCode, type ReasonFamily, weighReason } from './reason';
 import { type CaseQueue, levelRank, type RiskLevel, type RiskPolicy } from './risk-policy';
 
 export interface RiskAssessment {
@@ -46,6 +46,19 @@ function ringReasons(graph: GraphContext, policy: RiskPolicy): Reason[] {
     clusterSize: cluster.size,
     patterns: cluster.ring.reasons.map((r) => r.code).sort(),
   });
+}
+
+/**
+ * Reasons that restate the links holding a cluster together (the shared payout instrument or
+ * address itself) or the ring verdict: evidence about the cluster, not a member's own red flag.
+ * A family with a joint account and one home network has these and nothing else.
+ */
+export const LINK_RESTATING_CODES: readonly ReasonCode[] = ['PAYOUT_INSTRUMENT_SHARED', 'SHARED_SHIPPING_ADDRESS', 'RING_MEMBER'];
+
+/** Families of a member's own evidence, with corroborating weight: what ringVerdict weighs for each member. */
+export function ownEvidenceFamilies(assessment: RiskAssessment, policy: RiskPolicy): ReasonFamily[] {
+  const own = assessment.reasons.filter((reason) => !LINK_RESTATING_CODES.includes(reason.code));
+  return scoreReasons(assessment.accountId, own, policy).families;
 }
 
 /** Scores a set of reasons; exposed so that callers can score reasons they assembled themselves. */

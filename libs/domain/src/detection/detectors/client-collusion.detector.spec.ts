@@ -35,4 +35,18 @@ describe('detectClientCollusion', () => {
     const features = featuresOf([...hireAndRate('f1', 'k1', 5), ...hireAndRate('f2', 'k2', 5)], CLIENT);
     expect(detectClientCollusion(features, detectorContext({ graph: graphWith({ counterpartClusters: { f1: 'c-1', f2: 'c-2' } }) }))).toEqual([]);
   });
+  it("accepts a client hiring and 5-star reviewing several members of one agency (linked by the agency's office and hot desk)", () => {
+    const features = featuresOf([...hireAndRate('f1', 'k1', 5), ...hireAndRate('f2', 'k2', 5), ...hireAndRate('f3', 'k3', 5)], CLIENT);
+    const graph = graphWith({
+      counterpartClusters: { f1: 'agency-team', f2: 'agency-team', f3: 'agency-team' },
+      counterpartAgencies: { f1: 'agency-1', f2: 'agency-1', f3: 'agency-1' },
+    });
+    expect(detectClientCollusion(features, detectorContext({ graph }))).toEqual([]);
+  });
+
+  it('still reports linked freelancers of different agencies (or none) hired by one client', () => {
+    const features = featuresOf([...hireAndRate('f1', 'k1', 5), ...hireAndRate('f2', 'k2', 5)], CLIENT);
+    const graph = graphWith({ counterpartClusters: { f1: 'ring-A', f2: 'ring-A' }, counterpartAgencies: { f1: 'agency-1' } });
+    expect(detectClientCollusion(features, detectorContext({ graph }))).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 // Red flag (Okta, marketplace fraud practice): a client account that exists to build the personas'
 // reputation — its contracts and 5-star reviews go to freelancers linked to each other (or to itself).
-// A client hiring the same freelancer again, or unrelated freelancers, is ordinary business.
+// A client hiring the same freelancer again, unrelated freelancers, or several members of one
+// agency, is ordinary business.
 
 import { type Detector, weighReason } from '../reason';
 
@@ -17,8 +18,12 @@ export const detectClientCollusion: Detector = (features, { policy, graph }) => 
     const clusterId = clusterOf[freelancer];
     if (clusterId) freelancersByCluster.set(clusterId, (freelancersByCluster.get(clusterId) ?? new Set()).add(freelancer));
   }
+  // Hiring several members of one agency is hiring one supplier: its team shares the agency's
+  // office, payout and boilerplate by design. Each agency counts once.
+  const agencyOf = graph.counterpartAgencies ?? {};
+  const suppliers = (freelancers: ReadonlySet<string>) => new Set([...freelancers].map((freelancer) => agencyOf[freelancer] ?? freelancer)).size;
   const colluding = [...freelancersByCluster.entries()]
-    .filter(([clusterId, freelancers]) => freelancers.size >= MIN_LINKED_FREELANCERS || clusterId === ownCluster)
+    .filter(([clusterId, freelancers]) => suppliers(freelancers) >= MIN_LINKED_FREELANCERS || clusterId === ownCluster)
     .map(([clusterId, freelancers]) => ({ clusterId, freelancers: [...freelancers].sort() }))
     .filter(({ freelancers }) => freelancers.some((freelancer) => fiveStarred.has(freelancer)));
   if (colluding.length === 0) return [];

@@ -15,11 +15,15 @@ describe('detectTimezoneMismatch', () => {
     expect(reason.evidence).toMatchObject({ browserOffsets: ['UTC+08:00'], browserTimezonesSeen: ['Asia/Shanghai'], explainedByTravel: false });
   });
 
-  it('halves the strength for a traveller whose browser follows the local network', () => {
+  it('does not report a traveller (digital nomad) whose browser follows the local network', () => {
     const inLondon = { browserTimezone: 'Europe/London', ipInfo: ipInfoAt(PLACES.london) };
-    const [reason] = detectTimezoneMismatch(claimingNewYork([inLondon, inLondon, inLondon]), detectorContext());
-    expect(reason.evidence.explainedByTravel).toBe(true);
-    expect(reason.weight).toBe(8);
+    expect(detectTimezoneMismatch(claimingNewYork([inLondon, inLondon, inLondon]), detectorContext())).toEqual([]);
+  });
+
+  it('still reports a browser clock that disagrees with both the claim and the local network', () => {
+    const chinaClockInLondon = { browserTimezone: 'Asia/Shanghai', ipInfo: ipInfoAt(PLACES.london) };
+    const [reason] = detectTimezoneMismatch(claimingNewYork([chinaClockInLondon, chinaClockInLondon, chinaClockInLondon]), detectorContext());
+    expect(reason).toMatchObject({ code: 'BROWSER_TIMEZONE_MISMATCH', weight: 20 });
   });
 
   it('compares offsets, not names', () => {

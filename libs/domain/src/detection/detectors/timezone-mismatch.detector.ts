@@ -1,7 +1,8 @@
 // Red flag (Mandiant, Microsoft): the browser's time zone gives away the real location — a laptop
 // set to Asia/Shanghai claiming New York, often behind a VPN exit in the claimed country.
 // Offsets, not names, are compared (America/Detroit is America/New_York). A traveller's browser
-// follows the local network (browser zone = IP zone), which halves the strength.
+// follows the local network (browser zone = IP zone): that is not reported here, the IP's country
+// is the location evidence and a clock consistent with it is not a second piece of evidence.
 
 import { isAnonymised } from '../ip-category';
 import { type Detector, percent, weighReason } from '../reason';
@@ -38,8 +39,10 @@ export const detectTimezoneMismatch: Detector = (features, { policy }) => {
   if (compared < MIN_SESSIONS_WITH_BROWSER_ZONE) return [];
   const share = mismatched / compared;
   if (share < MIN_MISMATCH_SHARE) return [];
-  const explainedByTravel = unexplained / mismatched < 0.5;
-  const strength = share * (explainedByTravel ? 0.5 : 1) * (dprkAligned / mismatched >= 0.5 ? 1 : 0.8);
+  // A browser whose clock follows the local network is consistent with where the IP says the person
+  // is: being abroad is the IP country check's evidence, and the clock adds nothing independent to it.
+  if (unexplained / mismatched < 0.5) return [];
+  const strength = share * (dprkAligned / mismatched >= 0.5 ? 1 : 0.8);
   const offsets = [...browserOffsets].sort((a, b) => a - b).map(formatUtcOffset);
   const browserZones = features.sessions.browserTimezones.map((zone) => zone.key).sort();
   return weighReason(
@@ -53,7 +56,7 @@ export const detectTimezoneMismatch: Detector = (features, { policy }) => {
       browserTimezonesSeen: browserZones,
       mismatchShare: Math.round(share * 1000) / 1000,
       sessionsCompared: compared,
-      explainedByTravel,
+      explainedByTravel: false,
       dprkAlignedSessions: dprkAligned,
     },
   );
