@@ -12,11 +12,12 @@ import * as path from 'node:path';
 import { Cidr, formatIpAddress, IpIntel, IpIntelService, parseCidrListText } from '@tns/ip-intel';
 import maxmind, { Reader, Response } from 'maxmind';
 import { Random } from './prng';
+import { REPOSITORY_ROOT } from '../repository-root';
 import { utcOffsetMinutes } from './time-zones';
 
 // The project's shared data sits beside the repository (`../shared/data`), never inside it.
 export const DEFAULT_IPINTEL_DIR =
-  process.env.DEMO_IPINTEL_DIR ?? path.resolve(__dirname, '../../../shared/data/ipintel');
+  process.env.DEMO_IPINTEL_DIR ?? path.resolve(REPOSITORY_ROOT, '../shared/data/ipintel');
 
 interface ListFile {
   readonly file: string;

@@ -5,11 +5,12 @@
 // Options: --accounts N (a, default 20000) --rescreen N (b, default 100000) --workers N
 //          --data <dir> (default <repo>/../shared/data/sanctions). Threshold: SANCTIONS_REVIEW_THRESHOLD.
 // Run compiled (npm run bench:screen) for production-like figures; `node -r @swc-node/register
-// scripts/bench-screen.ts` also works.
+// scripts/bench/screen.ts` also works.
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { REPOSITORY_ROOT } from '../repository-root';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
   resolveReviewThreshold,
@@ -38,16 +39,6 @@ interface Indexes {
 
 // ---------------------------------------------------------------- lists and indexes
 
-/** The repository root whether run from scripts/ or compiled into dist/scripts/. */
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
 
 function loadEntities(dataDir: string): SanctionedEntity[] {
   const ofac2021 = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((file) =>
@@ -614,7 +605,7 @@ async function parallelRescreen(
 }
 
 async function main(): Promise<void> {
-  const root = repoRoot();
+  const root = REPOSITORY_ROOT;
   const dataDir = path.resolve(stringOption('data') ?? path.join(root, '../shared/data/sanctions'));
   const threshold = resolveReviewThreshold(process.env.SANCTIONS_REVIEW_THRESHOLD);
   const accountCount = option('accounts', 20_000);

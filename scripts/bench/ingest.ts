@@ -8,26 +8,21 @@
 //   3. the GraphQL path: ingestSignals with 500 signals a call, 4 concurrent callers;
 //   4. single small calls: 1 signal a call at 200 calls/s (open loop), latency percentiles;
 // and the ingestion process's peak RSS (VmHWM), after the bulk path and at the end.
-import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { request as httpRequest, Agent } from 'node:http';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { Client } from 'pg';
-import { CreateApiKeyUseCase, CreateMarketplaceUseCase } from '@tns/auth';
-import { ApiKeyRepository, createDataSource, MarketplaceRepository, runMigrations } from '@tns/database';
-
-// Compiled to dist/scripts/: the repository root is two levels up.
-const ROOT = join(__dirname, '..', '..');
-const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
-}
+import {
+  createBenchEnvironment,
+  currentRssMb,
+  describeMachine,
+  formatRate,
+  log,
+  option,
+  peakRssMb,
+  percentile,
+  startApp,
+  type RunningApp,
+} from './bench-harness';
 
 // ---------- realistic signals: all 13 types, a marketplace's mix, realistic field sizes ----------
 
@@ -224,66 +219,6 @@ async function measureCopyCeiling(url: string, rows: GeneratedSignal[]): Promise
   return rows.length / seconds;
 }
 
-// ---------- the app under test ----------
-
-interface RunningApp {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
-async function startIngestion(databaseUrl: string, queuePrefix: string): Promise<RunningApp> {
-  const port = 39_000 + Math.floor(Math.random() * 1_000);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/ingestion/src/main.js')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'development',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: queuePrefix,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SIGNAL_MAX_BACKLOG: '1000000000',
-      API_KEY_RATE_PER_SEC: '100000',
-      API_KEY_RATE_BURST: '100000',
-      PSEUDONYM_KEYS: `bench:${randomBytes(32).toString('hex')}`,
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 300 || child.exitCode !== null) throw new Error('ingestion did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return {
-    url,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-  return kb / 1024;
-}
-
-function currentRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
-}
-
 // ---------- the three client paths ----------
 
 async function streamNdjson(url: string, key: string, chunks: Buffer[]): Promise<Record<string, unknown>> {
@@ -335,41 +270,24 @@ async function postGraphql(url: string, key: string, body: string, agent: Agent)
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 // ---------- main ----------
 
 async function main(): Promise<void> {
   const bulkCount = option('signals', 1_000_000);
   const graphqlCount = option('graphql-signals', 200_000);
   const smallCalls = option('small-calls', 2_000);
-  const database = `tns_bench_${randomBytes(4).toString('hex')}`;
-  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
-  const queuePrefix = `bench${randomBytes(3).toString('hex')}`;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${database}`);
-  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+  const environment = await createBenchEnvironment();
+  const { databaseUrl, apiKey: key } = environment;
   let app: RunningApp | undefined;
   try {
-    const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2, applicationName: 'bench' }).initialize();
-    await runMigrations(dataSource);
-    const marketplaces = new MarketplaceRepository(dataSource);
-    await new CreateMarketplaceUseCase(marketplaces).execute('bench');
-    const { key } = await new CreateApiKeyUseCase(marketplaces, new ApiKeyRepository(dataSource)).execute('bench', 'signals:write,risk:read');
-    await dataSource.destroy();
-
     const now = Date.now();
-    log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`);
-    const server = (await admin.query<{ server_version: string }>(`SHOW server_version`)).rows[0].server_version;
-    log(`PostgreSQL ${server}; ${bulkCount} bulk signals, ${graphqlCount} via GraphQL, ${smallCalls} single calls`);
+    log(`machine: ${describeMachine()}`);
+    log(`PostgreSQL ${environment.serverVersion}; ${bulkCount} bulk signals, ${graphqlCount} via GraphQL, ${smallCalls} single calls`);
 
     // 1. The ceiling, on the same rows the bulk path sends.
     const bulkSignals = Array.from({ length: bulkCount }, (_, i) => signal('bulk', i, now));
     const ceiling = await measureCopyCeiling(databaseUrl, bulkSignals);
-    log(`raw COPY ceiling (bare unindexed table, 50k rows/COPY): ${Math.round(ceiling).toLocaleString('en-US')} rows/s`);
+    log(`raw COPY ceiling (bare unindexed table, 50k rows/COPY): ${formatRate(ceiling)} rows/s`);
 
     // 2. Bulk NDJSON.
     const chunks: Buffer[] = [];
@@ -378,7 +296,12 @@ async function main(): Promise<void> {
     }
     bulkSignals.length = 0;
     const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-    app = await startIngestion(databaseUrl, queuePrefix);
+    app = await startApp('ingestion', environment, {
+      SIGNAL_MAX_BACKLOG: '1000000000',
+      API_KEY_RATE_PER_SEC: '100000',
+      API_KEY_RATE_BURST: '100000',
+      PSEUDONYM_KEYS: `bench:${randomBytes(32).toString('hex')}`,
+    });
     const baseRss = currentRssMb(app.pid);
     let started = process.hrtime.bigint();
     const bulk = await streamNdjson(app.url, key, chunks);
@@ -388,7 +311,7 @@ async function main(): Promise<void> {
     if (bulk.accepted !== bulkCount) throw new Error(`bulk accepted ${JSON.stringify(bulk).slice(0, 300)}`);
     chunks.length = 0;
     log(
-      `bulk NDJSON (1 request, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${Math.round(bulkRate).toLocaleString('en-US')} signals/s ` +
+      `bulk NDJSON (1 request, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${formatRate(bulkRate)} signals/s ` +
         `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(2)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB`,
     );
 
@@ -412,7 +335,7 @@ async function main(): Promise<void> {
     );
     seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (accepted !== graphqlCount) throw new Error(`graphql accepted ${accepted} of ${graphqlCount}`);
-    log(`GraphQL (500/call, 4 callers): ${Math.round(graphqlCount / seconds).toLocaleString('en-US')} signals/s (${seconds.toFixed(1)} s)`);
+    log(`GraphQL (500/call, 4 callers): ${formatRate(graphqlCount / seconds)} signals/s (${seconds.toFixed(1)} s)`);
 
     // 4. Single small calls, open loop at 200/s.
     const latencies: number[] = [];
@@ -439,17 +362,7 @@ async function main(): Promise<void> {
     single.destroy();
   } finally {
     await app?.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-    const { Redis } = await import('ioredis');
-    const redis = new Redis(REDIS_URL);
-    let scan = '0';
-    do {
-      const [next, keys] = await redis.scan(scan, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
-      scan = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (scan !== '0');
-    redis.disconnect();
+    await environment.dispose();
   }
 }
 

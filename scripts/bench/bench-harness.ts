@@ -1,0 +1,151 @@
+// What the benchmarks share: a throwaway database and queue prefix on the real PostgreSQL and
+// Redis, the apps started from dist/ as production starts them, and the measures they read off
+// those processes.
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { CreateApiKeyUseCase, CreateMarketplaceUseCase } from '@tns/auth';
+import { ApiKeyRepository, createDataSource, MarketplaceRepository, runMigrations } from '@tns/database';
+import { REPOSITORY_ROOT } from '../repository-root';
+
+export const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+/** `--name value` from the command line, or the fallback. */
+export function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+export const formatRate = (perSecond: number): string => Math.round(perSecond).toLocaleString('en-US');
+
+export function describeMachine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+}
+
+/** A migrated database and a queue prefix of their own, with one marketplace and its API key. */
+export interface BenchEnvironment {
+  databaseUrl: string;
+  queuePrefix: string;
+  apiKey: string;
+  admin: Client;
+  serverVersion: string;
+  /** Drops the database and the queue keys. */
+  dispose(): Promise<void>;
+}
+
+export async function createBenchEnvironment(scopes = 'signals:write,risk:read'): Promise<BenchEnvironment> {
+  const database = `tns_bench_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${database}`);
+  const queuePrefix = `bench${randomBytes(3).toString('hex')}`;
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const dispose = async (): Promise<void> => {
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await admin.end();
+    await deleteQueueKeys(queuePrefix);
+  };
+  try {
+    const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2, applicationName: 'bench' }).initialize();
+    await runMigrations(dataSource);
+    const marketplaces = new MarketplaceRepository(dataSource);
+    await new CreateMarketplaceUseCase(marketplaces).execute('bench');
+    const { key } = await new CreateApiKeyUseCase(marketplaces, new ApiKeyRepository(dataSource)).execute('bench', scopes);
+    await dataSource.destroy();
+    const serverVersion = (await admin.query<{ server_version: string }>(`SHOW server_version`)).rows[0].server_version;
+    return { databaseUrl, queuePrefix, apiKey: key, admin, serverVersion, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}
+
+async function deleteQueueKeys(queuePrefix: string): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length > 0) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+export interface RunningApp {
+  /** Where its HTTP server (API or health endpoints) listens. */
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one app from dist/ (`apps/<name>/src/main.js`) against the environment and waits for its
+ * readiness endpoint. `env` adds to or overrides the defaults.
+ */
+export async function startApp(name: string, environment: BenchEnvironment, env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = 39_000 + Math.floor(Math.random() * 1_000);
+  const child = spawn(process.execPath, [join(REPOSITORY_ROOT, `dist/apps/${name}/src/main.js`)], {
+    cwd: REPOSITORY_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      DATABASE_URL: environment.databaseUrl,
+      REDIS_URL,
+      QUEUE_PREFIX: environment.queuePrefix,
+      PORT: String(port),
+      HEALTH_PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) break;
+    } catch {
+      // starting
+    }
+    if (i > 600 || child.exitCode !== null) throw new Error(`${name} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function procStatus(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** Peak resident memory of a process so far (VmHWM), MB. */
+export const peakRssMb = (pid: number): number => procStatus(pid, 'VmHWM');
+export const currentRssMb = (pid: number): number => procStatus(pid, 'VmRSS');
+
+/** CPU seconds (user + system) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  // After the command: state is field 3, utime 14, stime 15 (1-based, man proc).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
