@@ -162,6 +162,39 @@ describe('detection of a signal batch (real PostgreSQL)', () => {
     expect((await kit.features.findOne(marketplace, 'busy'))?.summary.sessionCount).toBe(4);
   });
 
+  it('detects the pending batches of the marketplace in one pass, after which their own jobs do nothing', async () => {
+    const marketplace = await kit.marketplace();
+    const older = await kit.store(marketplace, [session('x', NOW - 2 * DAY, '198.51.100.5', { deviceId: 'X1' })]);
+    const newer = await kit.store(marketplace, [session('x', NOW - DAY, '198.51.100.6', { deviceId: 'X1' })]);
+    expect(await kit.detect(marketplace, newer)).toBe(true);
+    const detected: { id: string }[] = await kit.dataSource.query(
+      `SELECT id FROM signal_batch WHERE marketplace_id = $1 AND detected_at IS NOT NULL ORDER BY accepted_at`,
+      [marketplace],
+    );
+    expect(detected.map((row) => row.id)).toEqual([older, newer]);
+    expect((await kit.features.findOne(marketplace, 'x'))?.summary.sessionCount).toBe(2);
+    expect(await kit.detect(marketplace, older)).toBe(true);
+    expect((await kit.features.findOne(marketplace, 'x'))?.summary.sessionCount).toBe(2);
+  });
+
+  it('claims its own batch first, then pending batches oldest first within the signal budget, skipping those another pass holds', async () => {
+    const marketplace = await kit.marketplace();
+    const ids: string[] = [];
+    for (let index = 0; index < 4; index++) {
+      ids.push(await kit.store(marketplace, [session(`y${index}`, NOW - DAY, '198.51.100.7'), session(`z${index}`, NOW - DAY, '198.51.100.8')]));
+    }
+    const [first, second, third, fourth] = ids;
+    await kit.dataSource.transaction(async (holder) => {
+      // Another pass holds the oldest batch.
+      expect((await kit.batches.claimForDetection(holder, marketplace, first, 2)).map((batch) => batch.id)).toEqual([first]);
+      await kit.dataSource.transaction(async (manager) => {
+        const claimed = await kit.batches.claimForDetection(manager, marketplace, fourth, 8);
+        expect(claimed.map((batch) => batch.id)).toEqual([fourth, second, third]);
+        expect(claimed[0]).toMatchObject({ signalCount: 2, accountIds: ['y3', 'z3'] });
+      });
+    });
+  });
+
   describe('order independence', () => {
     /** A small marketplace: a VPN night-shift pair on one laptop, a ring paid into one account and hired by one client, an office couple, a crowd on one network, ordinary people. */
     function scenario(): Signal[] {

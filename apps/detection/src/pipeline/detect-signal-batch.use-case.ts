@@ -8,6 +8,7 @@ import {
   ProcessedMessageRepository,
   SignalBatchRepository,
   type GraphEntityLink,
+  type PendingBatch,
 } from '@tns/database';
 import {
   type AccountFeatures,
@@ -31,9 +32,17 @@ import { AccountScreener } from '../sanctions/account-screener';
 const WORKER_ID = `${hostname()}:${process.pid}`;
 const batchesDetected = counter(
   'tns_detection_batches_total',
-  'Signal batches handled by detection; outcome=repeat is a re-delivery that did nothing',
+  'Signal batches by what detection did with their job: done = detected; coalesced = already detected by a pass that took it along; repeat = a re-delivery that did nothing',
   ['outcome'],
 );
+
+/**
+ * Signals one detection pass takes on at most. A pass detects its own batch and, up to this
+ * bound, the marketplace's other pending batches: under a backlog the fixed cost of a pass
+ * (clusters rebuilt, cases refreshed) is paid once for many batches, and when detection keeps up
+ * a pass is its own batch alone.
+ */
+export const MAX_SIGNALS_PER_PASS = 5_000;
 
 /**
  * Observations that change what sanctions screening sees: a name (registration, profile, identity
@@ -61,11 +70,11 @@ function changesScreening(observation: Observation): boolean {
 }
 
 /**
- * Detection's work on one accepted batch, done once however often the job is delivered, in one
- * transaction: observations from the stored signals (IP enrichment), features of the accounts they
- * concern (locked in account order), sanctions screening of the accounts whose names or
+ * Detection's work on one accepted batch (and the pending batches a pass takes along), done once
+ * however often the job is delivered, in one transaction: observations from the stored signals
+ * (IP enrichment), features of the accounts they concern (locked in account order), sanctions screening of the accounts whose names or
  * identifiers changed, identity-graph links, then clusters, assessments and cases around the
- * changed accounts (RiskRefresher), then the batch is marked detected (pipelineStatus).
+ * changed accounts (RiskRefresher), then the batches are marked detected (pipelineStatus).
  */
 @Injectable()
 export class DetectSignalBatchUseCase {
@@ -82,18 +91,24 @@ export class DetectSignalBatchUseCase {
   ) {}
 
   async execute(messageId: string, payload: DetectSignalBatchPayload): Promise<boolean> {
+    const { marketplaceId, batchId } = payload;
+    let detected = 0;
     const done = await this.processed.runOnce('detection', messageId, async (manager) => {
-      await this.detect(manager, payload);
-      await this.batches.markDetected(manager, payload.marketplaceId, payload.batchId, WORKER_ID);
+      const batches = await this.batches.claimForDetection(manager, marketplaceId, batchId, MAX_SIGNALS_PER_PASS);
+      if (batches.length === 0) return;
+      await this.detect(manager, marketplaceId, batches);
+      detected = await this.batches.markDetected(manager, marketplaceId, batches.map((batch) => batch.id), WORKER_ID);
     });
-    batchesDetected.inc({ outcome: done ? 'done' : 'repeat' });
+    if (!done) batchesDetected.inc({ outcome: 'repeat' });
+    else if (detected === 0) batchesDetected.inc({ outcome: 'coalesced' });
+    else batchesDetected.inc({ outcome: 'done' }, detected);
     return done;
   }
 
-  private async detect(manager: EntityManager, { marketplaceId, batchId }: DetectSignalBatchPayload): Promise<void> {
-    const batch = await this.signals.batchForDetection(manager, marketplaceId, batchId);
-    if (!batch || batch.signals.length === 0) return;
-    const observations = observationsOf(batch.signals, (ip) => this.ipLookup.lookup(ip));
+  private async detect(manager: EntityManager, marketplaceId: string, batches: readonly PendingBatch[]): Promise<void> {
+    const signals = await this.signals.signalsOf(manager, marketplaceId, batches);
+    if (signals.length === 0) return;
+    const observations = observationsOf(signals, (ip) => this.ipLookup.lookup(ip));
     if (observations.length === 0) return;
 
     // Contracts and reviews concern two accounts: both sides' features change.

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { PendingBatch } from './signal-batch.repository';
 
 /** A stored signal as detection reads it: the redacted payload, plus the raw IP while it is retained. */
 export interface DetectionSignalRow {
@@ -12,11 +13,6 @@ export interface DetectionSignalRow {
   rawIp: string | null;
 }
 
-export interface DetectionBatch {
-  accountIds: string[];
-  signals: DetectionSignalRow[];
-}
-
 /**
  * Detection's read side of the signal tables (written by ingestion). Separate from
  * SignalRepository so that detection's queries and ingestion's writes evolve apart.
@@ -25,27 +21,32 @@ export class DetectionSignalRepository {
   constructor(readonly dataSource: DataSource) {}
 
   /**
-   * The batch's accounts and its signals, in (occurred_at, id) order; null for an unknown batch.
-   * The signals are reached through the account index (`signal_batch.account_ids`), so the read is
-   * one index range per account rather than a scan of every partition.
+   * The signals of claimed batches, in (occurred_at, id) order. They are reached through the
+   * account index (`signal_batch.account_ids`) within the batches' time range, so the read is one
+   * short index range per account in the partitions the batches span.
    */
-  async batchForDetection(manager: EntityManager, marketplaceId: string, batchId: string): Promise<DetectionBatch | null> {
-    const batches: { account_ids: string[] }[] = await manager.query(
-      `SELECT account_ids FROM signal_batch WHERE marketplace_id = $1 AND id = $2`,
-      [marketplaceId, batchId],
-    );
-    if (batches.length === 0) return null;
-    const accountIds = batches[0].account_ids;
-    if (accountIds.length === 0) return { accountIds, signals: [] };
-    const signals: DetectionSignalRow[] = await manager.query(
+  async signalsOf(manager: EntityManager, marketplaceId: string, batches: readonly PendingBatch[]): Promise<DetectionSignalRow[]> {
+    const accountIds = [...new Set(batches.flatMap((batch) => batch.accountIds))];
+    if (accountIds.length === 0) return [];
+    const parameters: unknown[] = [marketplaceId, accountIds, batches.map((batch) => batch.id)];
+    // A plain range (no OR) so that the planner prunes partitions outside it.
+    let inRange = '';
+    if (batches.every((batch) => batch.occurredFrom !== null && batch.occurredTo !== null)) {
+      inRange = 'AND s.occurred_at BETWEEN $4 AND $5';
+      parameters.push(
+        new Date(Math.min(...batches.map((batch) => batch.occurredFrom!.getTime()))),
+        new Date(Math.max(...batches.map((batch) => batch.occurredTo!.getTime()))),
+      );
+    }
+    return manager.query(
       `SELECT s.id, s.type, s.account_id AS "accountId", s.occurred_at AS "occurredAt", s.data, r.raw_value AS "rawIp"
        FROM signal s
        LEFT JOIN identifier_raw_value r
          ON r.marketplace_id = s.marketplace_id AND r.pseudonym = s.data->>'ip' AND r.kind = 'ip'
-       WHERE s.marketplace_id = $1 AND s.account_id = ANY($2::text[]) AND s.batch_id = $3
+       WHERE s.marketplace_id = $1 AND s.account_id = ANY($2::text[]) AND s.batch_id = ANY($3::uuid[])
+         ${inRange}
        ORDER BY s.occurred_at, s.id`,
-      [marketplaceId, accountIds, batchId],
+      parameters,
     );
-    return { accountIds, signals };
   }
 }

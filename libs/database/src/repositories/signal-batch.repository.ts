@@ -7,41 +7,94 @@ export interface PipelineBacklog {
   oldestPendingAcceptedAt: Date | null;
 }
 
+export interface AcceptedBatch {
+  id: string;
+  signalCount: number;
+  accountIds: readonly string[];
+  /** Earliest and latest `occurred_at` of its signals (RFC 3339). */
+  occurredFrom: string;
+  occurredTo: string;
+}
+
+/** An accepted batch detection has not finished, as a detection pass claims it. */
+export interface PendingBatch {
+  id: string;
+  signalCount: number;
+  accountIds: string[];
+  /** Null for batches recorded before the range was kept. */
+  occurredFrom: Date | null;
+  occurredTo: Date | null;
+}
+
 export class SignalBatchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Records an accepted batch inside the caller's transaction; returns its id. */
-  async recordAccepted(manager: EntityManager, marketplaceId: string, signalCount: number): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO signal_batch (marketplace_id, signal_count) VALUES ($1, $2) RETURNING id`,
-      [marketplaceId, signalCount],
+  /**
+   * Records an accepted batch under a caller-chosen id (the signals rows carry it) together with
+   * the accounts it touched and the time range of its signals, inside the caller's transaction.
+   */
+  async recordAcceptedBatch(manager: EntityManager, marketplaceId: string, batch: AcceptedBatch): Promise<void> {
+    await manager.query(
+      `INSERT INTO signal_batch (id, marketplace_id, signal_count, account_ids, occurred_from, occurred_to)
+       VALUES ($1, $2, $3, $4::text[], $5, $6)`,
+      [batch.id, marketplaceId, batch.signalCount, batch.accountIds, batch.occurredFrom, batch.occurredTo],
     );
-    return rows[0].id;
   }
 
   /**
-   * Records an accepted batch under a caller-chosen id (the signals rows carry it) together with
-   * the accounts it touched, inside the caller's transaction.
+   * Claims batches for one detection pass, inside the caller's transaction: `batchId` itself
+   * (waiting while another pass holds it; nothing when it is already detected), then other pending
+   * batches of the marketplace, oldest first, up to `maxSignals` in all, skipping those another
+   * pass holds (they still count against the budget: a pass may take less than it allows).
+   * Claimed batches stay locked until the transaction ends, so each is detected once.
    */
-  async recordAcceptedBatch(
-    manager: EntityManager,
-    marketplaceId: string,
-    batch: { id: string; signalCount: number; accountIds: readonly string[] },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO signal_batch (id, marketplace_id, signal_count, account_ids) VALUES ($1, $2, $3, $4::text[])`,
-      [batch.id, marketplaceId, batch.signalCount, batch.accountIds],
+  async claimForDetection(manager: EntityManager, marketplaceId: string, batchId: string, maxSignals: number): Promise<PendingBatch[]> {
+    const own = await this.lockPending(manager, marketplaceId, [batchId], false);
+    if (own.length === 0) return [];
+    const candidates: { id: string }[] = await manager.query(
+      `SELECT id FROM (
+         SELECT id, accepted_at, sum(signal_count) OVER (ORDER BY accepted_at, id) AS running
+         FROM signal_batch
+         WHERE marketplace_id = $1 AND detected_at IS NULL AND id <> $2
+         ORDER BY accepted_at, id
+         LIMIT 1000
+       ) pending
+       WHERE running <= $3
+       ORDER BY accepted_at, id`,
+      [marketplaceId, batchId, maxSignals - own[0].signalCount],
     );
+    if (candidates.length === 0) return own;
+    return [...own, ...(await this.lockPending(manager, marketplaceId, candidates.map((row) => row.id), true))];
   }
 
-  /** Marks detection finished; false when it already was (a repeated job). */
-  async markDetected(manager: EntityManager, marketplaceId: string, batchId: string, worker: string): Promise<boolean> {
-    const result: unknown = await manager.query(
-      `UPDATE signal_batch SET detected_at = clock_timestamp(), detected_by = $3
-       WHERE marketplace_id = $1 AND id = $2 AND detected_at IS NULL`,
-      [marketplaceId, batchId, worker],
+  private async lockPending(manager: EntityManager, marketplaceId: string, ids: readonly string[], skipLocked: boolean): Promise<PendingBatch[]> {
+    const rows: { id: string; signal_count: number; account_ids: string[]; occurred_from: Date | null; occurred_to: Date | null }[] =
+      await manager.query(
+        `SELECT id, signal_count, account_ids, occurred_from, occurred_to FROM signal_batch
+         WHERE marketplace_id = $1 AND id = ANY($2::uuid[]) AND detected_at IS NULL
+         ORDER BY accepted_at, id
+         FOR UPDATE ${skipLocked ? 'SKIP LOCKED' : ''}`,
+        [marketplaceId, ids],
+      );
+    // A pass waited for may have detected the batch meanwhile: the row is re-read after the lock.
+    return rows.map((row) => ({
+      id: row.id,
+      signalCount: row.signal_count,
+      accountIds: row.account_ids,
+      occurredFrom: row.occurred_from,
+      occurredTo: row.occurred_to,
+    }));
+  }
+
+  /** Marks detection finished for claimed batches. */
+  async markDetected(manager: EntityManager, marketplaceId: string, batchIds: readonly string[], worker: string): Promise<number> {
+    return affectedCount(
+      await manager.query(
+        `UPDATE signal_batch SET detected_at = clock_timestamp(), detected_by = $3
+         WHERE marketplace_id = $1 AND id = ANY($2::uuid[]) AND detected_at IS NULL`,
+        [marketplaceId, batchIds, worker],
+      ),
     );
-    return affectedCount(result) === 1;
   }
 
   async backlog(marketplaceId: string): Promise<PipelineBacklog> {
