@@ -6,9 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { AppProcess } from '@tns/testing';
+import { AppProcess, cli } from '@tns/testing';
 import { describeWithRealBackends } from '../requirements';
-import { appEnvironment, cli } from '../platform/platform-harness';
+import { appEnvironment } from '../platform/platform-harness';
 import { arrivalOrder, DemoApiClient, sendAll } from '../../scripts/demo/demo-api-client';
 import {
   computeMetrics,

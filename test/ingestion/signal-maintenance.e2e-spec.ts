@@ -5,7 +5,8 @@ import { SignalRepository } from '@tns/database';
 // maps `@app/<name>` to the index only, so the one class under test is imported by path.
 // eslint-disable-next-line tns/no-relative-escape
 import { SignalMaintenanceScheduler } from '../../apps/ingestion/src/signals/signal-maintenance.scheduler';
-import { countRows, createMarketplace, createTestDatabase, type TestDatabase } from './ingestion-harness';
+import { countRows, createMarketplace, createTestDatabase, type TestDatabase } from '@tns/testing';
+import { realBackends } from '../requirements';
 
 jest.setTimeout(60_000);
 
@@ -14,7 +15,7 @@ describe('signal storage upkeep (partitions ahead, raw values purged after reten
   let marketplaceId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase(realBackends.postgresServerUrl!);
     marketplaceId = await createMarketplace(db.dataSource, 'upkeep');
   });
 

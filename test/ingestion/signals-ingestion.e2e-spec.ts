@@ -1,27 +1,19 @@
+import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { SIGNAL_TYPES } from '@tns/domain/signals';
 import { VALID_DATA } from '@tns/domain/signals/signal.fixtures';
 import {
-  buildOnce,
-  cleanRedisPrefix,
   countRows,
-  createApiKey,
-  createMarketplace,
-  createTestDatabase,
   graphql,
   ingestGraphql,
   pipelineStatus,
   postNdjson,
-  rawPost,
-  REDIS_URL,
-  sessionEnded,
   sleep,
-  startApp,
+  TestStack,
   toNdjson,
-  uniquePrefix,
   type AppProcess,
-  type TestDatabase,
-} from './ingestion-harness';
+} from '@tns/testing';
+import { realBackends } from '../requirements';
 
 jest.setTimeout(120_000);
 
@@ -45,39 +37,30 @@ const INVALID_DATA: Record<string, [Record<string, unknown>, string]> = {
 };
 
 describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
-  let db: TestDatabase;
+  let stack: TestStack;
   let app: AppProcess;
   let alphaId: string;
   let alphaKey: string;
   let betaKey: string;
   let readOnlyKey: string;
-  const prefix = uniquePrefix();
 
   beforeAll(async () => {
-    buildOnce();
-    db = await createTestDatabase();
-    alphaId = await createMarketplace(db.dataSource, 'alpha');
-    await createMarketplace(db.dataSource, 'beta');
-    alphaKey = await createApiKey(db.dataSource, 'alpha', 'signals:write,risk:read');
-    betaKey = await createApiKey(db.dataSource, 'beta', 'signals:write,risk:read');
-    readOnlyKey = await createApiKey(db.dataSource, 'alpha', 'risk:read');
-    app = await startApp('ingestion', {
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      SIGNAL_MAX_BODY_BYTES: String(2 * 1024 * 1024),
-    });
+    stack = await TestStack.create(realBackends);
+    alphaId = await stack.createMarketplace('alpha');
+    await stack.createMarketplace('beta');
+    alphaKey = await stack.createApiKey('alpha', 'signals:write,risk:read');
+    betaKey = await stack.createApiKey('beta', 'signals:write,risk:read');
+    readOnlyKey = await stack.createApiKey('alpha', 'risk:read');
+    app = await stack.start('ingestion', { SIGNAL_MAX_BODY_BYTES: String(2 * 1024 * 1024) });
   });
 
   afterAll(async () => {
-    await app?.kill();
-    await db?.drop();
-    await cleanRedisPrefix(prefix);
+    await stack?.close();
   });
 
   const storedIds = async (ids: string[]): Promise<string[]> =>
     (
-      await db.dataSource.query<{ id: string }[]>(
+      await stack.dataSource.query<{ id: string }[]>(
         `SELECT id FROM signal WHERE marketplace_id = $1 AND id = ANY($2) ORDER BY id`,
         [alphaId, ids],
       )
@@ -188,7 +171,7 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     const changed = { ...first, data: { sessionId: 'changed' } };
     expect(await ingestGraphql(app.url, alphaKey, [changed, changed])).toMatchObject({ accepted: 0, duplicates: 2 });
     expect((await postNdjson(app.url, alphaKey, toNdjson([changed]))).body).toMatchObject({ accepted: 0, duplicates: 1 });
-    const rows: { data: { sessionId: string } }[] = await db.dataSource.query(
+    const rows: { data: { sessionId: string } }[] = await stack.dataSource.query(
       `SELECT data FROM signal WHERE marketplace_id = $1 AND id = 'evt_dup_1'`,
       [alphaId],
     );
@@ -209,7 +192,7 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     expect(answers.reduce((sum, a) => sum + a.accepted, 0)).toBe(1_500);
     expect(answers.reduce((sum, a) => sum + a.accepted + a.duplicates, 0)).toBe(5_500);
     expect(
-      await countRows(db.dataSource, `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1 AND id LIKE 'evt_race_%'`, [alphaId]),
+      await countRows(stack.dataSource, `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1 AND id LIKE 'evt_race_%'`, [alphaId]),
     ).toBe(1_500);
   });
 
@@ -220,10 +203,10 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     const after = await pipelineStatus(app.url, alphaKey);
     expect(after.backlog).toBe(before.backlog + 2);
     expect(after.oldestPendingAgeMs).toBeGreaterThanOrEqual(0);
-    const stored = await countRows(db.dataSource, `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1`, [alphaId]);
+    const stored = await countRows(stack.dataSource, `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1`, [alphaId]);
     expect(after.backlog).toBe(stored);
     // One detection job per stored batch, never per signal.
-    const jobs = await countRows(db.dataSource, `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`, [alphaId]);
+    const jobs = await countRows(stack.dataSource, `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`, [alphaId]);
     expect(jobs).toBeLessThan(stored / 5);
   });
 
@@ -255,7 +238,7 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
       },
     ]);
     expect(answer.accepted).toBe(4);
-    const rows: { id: string; data: Record<string, string> }[] = await db.dataSource.query(
+    const rows: { id: string; data: Record<string, string> }[] = await stack.dataSource.query(
       `SELECT id, data FROM signal WHERE marketplace_id = $1 AND id LIKE 'pii_%' ORDER BY id`,
       [alphaId],
     );
@@ -267,18 +250,18 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     expect(rows[0].data.phone).toBe(rows[1].data.phone);
     expect(rows[2].data.instrument).toBe(wallet);
     const linked = await countRows(
-      db.dataSource,
+      stack.dataSource,
       `SELECT count(DISTINCT account_id) AS n FROM account_identifier WHERE marketplace_id = $1 AND pseudonym = $2`,
       [alphaId, rows[0].data.email],
     );
     expect(linked).toBe(2);
-    const raw: { raw_value: string; retention: string }[] = await db.dataSource.query(
+    const raw: { raw_value: string; retention: string }[] = await stack.dataSource.query(
       `SELECT raw_value, retention FROM identifier_raw_value WHERE marketplace_id = $1 AND pseudonym = $2`,
       [alphaId, rows[3].data.ip],
     );
     expect(raw).toEqual([{ raw_value: '198.51.100.77', retention: 'ip' }]);
     for (const secret of ['Secret.Person', '198.51.100.77', 'device-secret-77', alphaKey]) {
-      expect(app.output()).not.toContain(secret);
+      expect(app.outputText()).not.toContain(secret);
     }
   });
 
@@ -304,7 +287,7 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     });
     expect((await pipelineStatus(app.url, betaKey)).backlog).toBe(2);
     expect((await pipelineStatus(app.url, alphaKey)).backlog).toBe(alphaBefore.backlog);
-    const alphaRow: { data: { sessionId: string } }[] = await db.dataSource.query(
+    const alphaRow: { data: { sessionId: string } }[] = await stack.dataSource.query(
       `SELECT data FROM signal WHERE marketplace_id = $1 AND id = 'evt_dup_1'`,
       [alphaId],
     );
@@ -329,18 +312,13 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
 });
 
 describe('ingestion limits', () => {
-  let db: TestDatabase;
+  let stack: TestStack;
   let app: AppProcess;
-  const prefix = uniquePrefix();
 
   beforeAll(async () => {
-    buildOnce();
-    db = await createTestDatabase();
-    await createMarketplace(db.dataSource, 'gamma');
-    app = await startApp('ingestion', {
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
+    stack = await TestStack.create(realBackends);
+    await stack.createMarketplace('gamma');
+    app = await stack.start('ingestion', {
       SIGNAL_MAX_BACKLOG: '5',
       API_KEY_RATE_PER_SEC: '0.2',
       API_KEY_RATE_BURST: '4',
@@ -348,13 +326,11 @@ describe('ingestion limits', () => {
   });
 
   afterAll(async () => {
-    await app?.kill();
-    await db?.drop();
-    await cleanRedisPrefix(prefix);
+    await stack?.close();
   });
 
   it('answers 429 with Retry-After once the detection backlog passes the bound', async () => {
-    const key = await createApiKey(db.dataSource, 'gamma', 'signals:write,risk:read');
+    const key = await stack.createApiKey('gamma', 'signals:write,risk:read');
     const body = toNdjson(Array.from({ length: 5 }, (_, i) => sessionEnded(`bp_${i}`)));
     expect((await postNdjson(app.url, key, body)).body).toMatchObject({ accepted: 5 });
     await sleep(1_100);
@@ -368,8 +344,8 @@ describe('ingestion limits', () => {
   });
 
   it('rate-limits each API key on its own', async () => {
-    const key = await createApiKey(db.dataSource, 'gamma', 'signals:write,risk:read');
-    const other = await createApiKey(db.dataSource, 'gamma', 'risk:read');
+    const key = await stack.createApiKey('gamma', 'signals:write,risk:read');
+    const other = await stack.createApiKey('gamma', 'risk:read');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       const answer = await graphql(app.url, key, '{ pipelineStatus { backlog } }');
@@ -385,38 +361,32 @@ describe('ingestion limits', () => {
 });
 
 describe('ingestion in production mode', () => {
-  let db: TestDatabase;
-  const prefix = uniquePrefix();
+  let stack: TestStack;
 
   beforeAll(async () => {
-    buildOnce();
-    db = await createTestDatabase();
-    await createMarketplace(db.dataSource, 'delta');
+    stack = await TestStack.create(realBackends);
+    await stack.createMarketplace('delta');
   });
 
   afterAll(async () => {
-    await db?.drop();
-    await cleanRedisPrefix(prefix);
+    await stack?.close();
   });
 
   it('refuses to start without a pseudonym key, naming the variable', async () => {
-    const app = await startApp('ingestion', { NODE_ENV: 'production', DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix }, { waitFor: 'none' });
+    const app = await stack.start('ingestion', { NODE_ENV: 'production' }, { waitFor: 'none' });
     await new Promise((resolve) => app.child.once('exit', resolve));
     expect(app.child.exitCode).toBe(1);
-    expect(app.output()).toMatch(/PSEUDONYM_KEYS/);
+    expect(app.outputText()).toMatch(/PSEUDONYM_KEYS/);
   });
 
   it('turns introspection and field suggestions off', async () => {
-    const app = await startApp('ingestion', {
+    const app = await stack.start('ingestion', {
       NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      REDIS_URL,
-      QUEUE_PREFIX: prefix,
       PSEUDONYM_KEYS: `k1:${'a'.repeat(40)},k2:${'b'.repeat(40)}`,
       PSEUDONYM_CURRENT_KEY: 'k2',
     });
     try {
-      const key = await createApiKey(db.dataSource, 'delta', 'signals:write,risk:read');
+      const key = await stack.createApiKey('delta', 'signals:write,risk:read');
       const introspection = await graphql(app.url, key, '{ __schema { types { name } } }');
       expect(introspection.body.data ?? null).toBeNull();
       expect(introspection.body.errors?.[0]?.message).toMatch(/introspection/i);
@@ -427,10 +397,50 @@ describe('ingestion in production mode', () => {
         s: [{ ...sessionEnded('prod_1'), type: 'account.registered', data: { role: 'client', email: 'a@b.co', displayName: 'A', country: 'US' } }],
       });
       expect(answer.body.data?.ingestSignals?.accepted).toBe(1);
-      const rows: { data: { email: string } }[] = await db.dataSource.query(`SELECT data FROM signal WHERE id = 'evt_prod_1'`);
+      const rows: { data: { email: string } }[] = await stack.dataSource.query(`SELECT data FROM signal WHERE id = 'evt_prod_1'`);
       expect(rows[0].data.email).toMatch(/^k2\./);
     } finally {
-      await app.kill();
+      await app.stop();
     }
   });
 });
+
+/** A valid signal of a cheap type; `n` makes its id. */
+function sessionEnded(n: number | string, accountId = 'u_1'): Record<string, unknown> {
+  return {
+    id: `evt_${n}`,
+    type: 'session.ended',
+    accountId,
+    occurredAt: new Date(Date.now() - 60_000).toISOString(),
+    data: { sessionId: `s_${n}` },
+  };
+}
+
+/**
+ * POST with node:http, keeping the answer even when the server stops reading the body early
+ * (a 413 is sent and the connection closed; fetch would report only the write error).
+ */
+function rawPost(
+  url: string,
+  key: string,
+  body: string | Buffer,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${url}/v1/signals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}`, ...headers },
+    });
+    request.on('response', (response) => {
+      let text = '';
+      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      response.on('error', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
+    request.on('error', (error) => setTimeout(() => reject(error), 500));
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
+    // In 64 KiB pieces, as a streaming client sends.
+    for (let offset = 0; offset < bytes.length; offset += 65_536) request.write(bytes.subarray(offset, offset + 65_536));
+    request.end();
+  });
+}

@@ -1,26 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import {
-  buildOnce,
-  cleanRedisPrefix,
   countRows,
-  createApiKey,
-  createMarketplace,
-  createTestDatabase,
-  freePort,
   graphql,
   pipelineStatus,
   postNdjson,
-  REDIS_URL,
+  RedisServerProcess,
   sleep,
-  startApp,
   TcpProxy,
+  TestStack,
   toNdjson,
-  uniquePrefix,
   waitUntil,
-  type AppProcess,
   type TestDatabase,
-} from './ingestion-harness';
+} from '@tns/testing';
+import { realBackends } from '../requirements';
 
 jest.setTimeout(180_000);
 
@@ -45,37 +37,29 @@ async function storageTotals(db: TestDatabase): Promise<{ signals: number; disti
 }
 
 describe('ingestion when a process or a dependency fails', () => {
+  let stack: TestStack;
   let db: TestDatabase;
   let key: string;
-  const prefix = uniquePrefix();
-  const apps: AppProcess[] = [];
 
   beforeAll(async () => {
-    buildOnce();
-    db = await createTestDatabase();
-    await createMarketplace(db.dataSource, 'omega');
-    key = await createApiKey(db.dataSource, 'omega', 'signals:write,risk:read');
+    stack = await TestStack.create(realBackends);
+    db = stack.database;
+    await stack.createMarketplace('omega');
+    key = await stack.createApiKey('omega', 'signals:write,risk:read');
   });
 
   afterEach(async () => {
-    while (apps.length > 0) await apps.pop()!.kill('SIGKILL');
+    await stack.stopApps('SIGKILL');
   });
 
   afterAll(async () => {
-    await db?.drop();
-    await cleanRedisPrefix(prefix);
+    await stack?.close();
   });
-
-  const start = async (app: 'ingestion' | 'detection', env: Record<string, string>, waitFor: 'live' | 'ready' = 'live') => {
-    const started = await startApp(app, { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix, ...env }, { waitFor });
-    apps.push(started);
-    return started;
-  };
 
   it('loses nothing and duplicates nothing when the process is SIGKILLed mid-body and the client retries', async () => {
     const signals = Array.from({ length: 20_000 }, (_, i) => sessionStarted(i));
     const body = Buffer.from(toNdjson(signals));
-    const first = await start('ingestion', {});
+    const first = await stack.start('ingestion');
 
     // Send the first half, and stop sending until some batches are committed.
     const request = httpRequest(`${first.url}/v1/signals`, {
@@ -88,7 +72,7 @@ describe('ingestion when a process or a dependency fails', () => {
     });
     request.write(body.subarray(0, body.length / 2));
     await waitUntil(async () => (await storageTotals(db)).signals >= 2_000, 20_000, 'some batches committed');
-    await first.kill('SIGKILL');
+    await first.stop('SIGKILL');
     expect(await failed).toMatch(/socket hang up|ECONNRESET|EPIPE/);
     const afterCrash = await storageTotals(db);
     expect(afterCrash.signals).toBeGreaterThan(0);
@@ -96,7 +80,7 @@ describe('ingestion when a process or a dependency fails', () => {
     // Committed batches are whole: every stored signal has its receipt and its batch record.
     expect(afterCrash).toEqual({ signals: afterCrash.signals, distinct: afterCrash.signals, receipts: afterCrash.signals, batched: afterCrash.signals });
 
-    const second = await start('ingestion', {});
+    const second = await stack.start('ingestion');
     const retry = await postNdjson(second.url, key, body);
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ accepted: 20_000 - afterCrash.signals, duplicates: afterCrash.signals, rejected: 0 });
@@ -106,17 +90,14 @@ describe('ingestion when a process or a dependency fails', () => {
 
   it('accepts and stores signals while Redis is down, and delivers them to detection when it returns', async () => {
     // A marketplace of its own: earlier tests' batches went to another Redis, with no detection on it.
-    const outageId = await createMarketplace(db.dataSource, 'redis-outage');
+    const outageId = await stack.createMarketplace('redis-outage');
     const outboxOfOutage = () =>
       countRows(db.dataSource, `SELECT count(*) AS n FROM outbox_message WHERE marketplace_id = $1`, [outageId]);
-    const outageKey = await createApiKey(db.dataSource, 'redis-outage', 'signals:write,risk:read');
-    const redisPort = await freePort();
-    const redisUrl = `redis://127.0.0.1:${redisPort}`;
-    let redis = startRedis(redisPort);
+    const outageKey = await stack.createApiKey('redis-outage', 'signals:write,risk:read');
+    const redis = await RedisServerProcess.start();
     try {
-      await waitForRedis(redisPort);
-      const ingestion = await start('ingestion', { REDIS_URL: redisUrl }, 'ready');
-      await stopRedis(redis);
+      const ingestion = await stack.start('ingestion', { REDIS_URL: redis.url }, { waitFor: 'ready' });
+      await redis.kill();
 
       const signals = Array.from({ length: 1_200 }, (_, i) => sessionStarted(100_000 + i));
       const answer = await postNdjson(ingestion.url, outageKey, toNdjson(signals));
@@ -126,27 +107,27 @@ describe('ingestion when a process or a dependency fails', () => {
       await sleep(500);
       expect(await outboxOfOutage()).toBeGreaterThan(0);
 
-      redis = startRedis(redisPort);
-      await waitForRedis(redisPort);
+      await redis.restart();
       // A detection worker that finishes every batch it gets: the backlog drains only if every job arrived.
-      await start('detection', { REDIS_URL: redisUrl });
+      await stack.start('detection', { REDIS_URL: redis.url });
       await waitUntil(
         async () => (await pipelineStatus(ingestion.url, outageKey)).backlog === 0,
         60_000,
         'detection to drain the backlog',
       );
       expect(await outboxOfOutage()).toBe(0);
-      for (const app of apps.splice(0)) await app.kill('SIGTERM');
+      await stack.stopApps('SIGTERM');
     } finally {
-      await stopRedis(redis);
+      await redis.kill();
     }
   });
 
   it('answers 503 while PostgreSQL is gone, writes nothing half, and recovers when it returns', async () => {
-    const proxy = new TcpProxy(5432);
+    const server = new URL(db.url);
+    const proxy = new TcpProxy(Number(server.port || 5432), server.hostname);
     await proxy.open();
-    const viaProxy = db.url.replace('127.0.0.1:5432', `127.0.0.1:${proxy.port}`);
-    const ingestion = await start('ingestion', { DATABASE_URL: viaProxy });
+    const viaProxy = db.url.replace(server.host, `127.0.0.1:${proxy.port}`);
+    const ingestion = await stack.start('ingestion', { DATABASE_URL: viaProxy });
     const batch = (from: number) => toNdjson(Array.from({ length: 1_000 }, (_, i) => sessionStarted(200_000 + from + i)));
     expect((await postNdjson(ingestion.url, key, batch(0))).body).toMatchObject({ accepted: 1_000 });
     const before = await storageTotals(db);
@@ -171,38 +152,3 @@ describe('ingestion when a process or a dependency fails', () => {
     await proxy.cut();
   });
 });
-
-function startRedis(port: number): ChildProcess {
-  return spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
-    { stdio: 'ignore' },
-  );
-}
-
-async function waitForRedis(port: number): Promise<void> {
-  const { Redis } = await import('ioredis');
-  await waitUntil(
-    async () => {
-      const client = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      client.on('error', () => undefined);
-      try {
-        await client.connect();
-        return (await client.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        client.disconnect();
-      }
-    },
-    10_000,
-    'redis-server',
-  );
-}
-
-async function stopRedis(redis: ChildProcess): Promise<void> {
-  if (redis.exitCode !== null || redis.signalCode !== null) return;
-  const exited = new Promise((resolve) => redis.once('exit', resolve));
-  redis.kill('SIGKILL');
-  await exited;
-}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AppProcess } from '@tns/testing';
+import { AppProcess, cli, graphql } from '@tns/testing';
 import { describeWithRealBackends } from '../requirements';
-import { appEnvironment, cli, graphql } from './platform-harness';
+import { appEnvironment } from './platform-harness';
 
 describeWithRealBackends('marketplace and moderator access (ingestion + review apps)', () => {
   let env: Record<string, string>;
@@ -40,43 +40,43 @@ describeWithRealBackends('marketplace and moderator access (ingestion + review a
   });
 
   it('resolves each key to its own marketplace only', async () => {
-    const asA = await graphql(env.PORT, '{ viewer { marketplace { slug name } scopes } }', keyA);
-    expect(asA.data).toEqual({
+    const asA = await graphql(ingestion.url, keyA, '{ viewer { marketplace { slug name } scopes } }');
+    expect(asA.body.data).toEqual({
       viewer: { marketplace: { slug: slugA, name: 'Marketplace A' }, scopes: ['signals:write', 'risk:read'] },
     });
-    const asB = await graphql(env.PORT, '{ viewer { marketplace { slug } } }', keyB);
-    expect(asB.data).toEqual({ viewer: { marketplace: { slug: slugB } } });
+    const asB = await graphql(ingestion.url, keyB, '{ viewer { marketplace { slug } } }');
+    expect(asB.body.data).toEqual({ viewer: { marketplace: { slug: slugB } } });
   });
 
   it('answers 401 without a key or with a forged one', async () => {
-    const none = await graphql(env.PORT, '{ viewer { scopes } }');
-    expect(none.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const none = await graphql(ingestion.url, null, '{ viewer { scopes } }');
+    expect(none.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const forged = keyA.slice(0, -4) + 'AAAA';
-    const withForged = await graphql(env.PORT, '{ viewer { scopes } }', forged);
-    expect(withForged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const withForged = await graphql(ingestion.url, forged, '{ viewer { scopes } }');
+    expect(withForged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('lets a moderator in once per login token, with a session that the review API honours', async () => {
     const email = `mod-${randomBytes(3).toString('hex')}@example.test`;
     const loginToken = await cli(env, 'moderator', 'create', email, '--role', 'senior', '--marketplace', slugA);
     const login = `mutation($t: String!) { login(loginToken: $t) { token expiresAt } }`;
-    const first = await graphql(env.REVIEW_PORT, login, undefined, { t: loginToken });
-    const session = (first.data?.login as { token: string }).token;
+    const first = await graphql(review.url, null, login, { t: loginToken });
+    const session = (first.body.data?.login as { token: string }).token;
     expect(session).toMatch(/^tns_session_/);
 
-    const again = await graphql(env.REVIEW_PORT, login, undefined, { t: loginToken });
-    expect(again.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const again = await graphql(review.url, null, login, { t: loginToken });
+    expect(again.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    const me = await graphql(env.REVIEW_PORT, '{ me { email role } }', session);
-    expect(me.data).toEqual({ me: { email, role: 'senior' } });
-    const anonymous = await graphql(env.REVIEW_PORT, '{ me { email } }');
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const me = await graphql(review.url, session, '{ me { email role } }');
+    expect(me.body.data).toEqual({ me: { email, role: 'senior' } });
+    const anonymous = await graphql(review.url, null, '{ me { email } }');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // A marketplace API key is not a moderator session.
-    const withApiKey = await graphql(env.REVIEW_PORT, '{ me { email } }', keyA);
-    expect(withApiKey.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const withApiKey = await graphql(review.url, keyA, '{ me { email } }');
+    expect(withApiKey.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
-    await graphql(env.REVIEW_PORT, 'mutation { logout }', session);
-    const afterLogout = await graphql(env.REVIEW_PORT, '{ me { email } }', session);
-    expect(afterLogout.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await graphql(review.url, session, 'mutation { logout }');
+    const afterLogout = await graphql(review.url, session, '{ me { email } }');
+    expect(afterLogout.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { redisConnectionFromUrl } from '@tns/queue';
-import { AppProcess, eventually, freePort } from '@tns/testing';
+import { AppProcess, cli, eventually, freePort, withDatabase } from '@tns/testing';
 import { describeWithRealBackends } from '../requirements';
-import { appEnvironment, cli, queueSignalBatches, withDatabase } from './platform-harness';
+import { appEnvironment, queueSignalBatches } from './platform-harness';
 
 describeWithRealBackends('graceful shutdown of a busy worker', () => {
   const started: AppProcess[] = [];

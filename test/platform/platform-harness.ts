@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { AppProcess, freePort } from '@tns/testing';
+import { freePort, uniquePrefix, withDatabase } from '@tns/testing';
 import { realBackends } from '../requirements';
 
-/** Environment for an app process of this test: its own queue prefix, free ports. */
+/** Environment for an app process of this test: the run's database, its own queue prefix, free ports. */
 export async function appEnvironment(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
   return {
     DATABASE_URL: realBackends.databaseUrl!,
     REDIS_URL: realBackends.redisUrl!,
-    QUEUE_PREFIX: `t${randomBytes(4).toString('hex')}`,
+    QUEUE_PREFIX: uniquePrefix(),
     PORT: String(await freePort()),
     REVIEW_PORT: String(await freePort()),
     HEALTH_PORT: String(await freePort()),
@@ -16,25 +14,6 @@ export async function appEnvironment(overrides: Record<string, string> = {}): Pr
     OUTBOX_POLL_MS: '100',
     ...overrides,
   };
-}
-
-/** Runs the admin CLI against the test database and returns its last stdout line. */
-export async function cli(env: Record<string, string>, ...args: string[]): Promise<string> {
-  const process = AppProcess.start('cli', { DATABASE_URL: env.DATABASE_URL }, args);
-  const code = await process.waitForExit(30_000);
-  const output = process.output.join('').trim();
-  if (code !== 0) throw new Error(`cli ${args.join(' ')} failed (${code}): ${output}`);
-  return output.split('\n').pop()!;
-}
-
-export async function withDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -58,21 +37,4 @@ export async function queueSignalBatches(url: string, marketplaceId: string, cou
     await client.query('COMMIT');
     return rows.map((row) => row.id);
   });
-}
-
-export async function graphql(
-  port: string,
-  query: string,
-  authorization?: string,
-  variables?: Record<string, unknown>,
-): Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }> {
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(authorization ? { authorization: `Bearer ${authorization}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as never;
 }

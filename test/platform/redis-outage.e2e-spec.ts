@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AppProcess, eventually, RedisServerProcess, sleep } from '@tns/testing';
+import { AppProcess, cli, eventually, RedisServerProcess, sleep, withDatabase } from '@tns/testing';
 import { describeWithRealBackends } from '../requirements';
-import { appEnvironment, cli, queueSignalBatches, withDatabase } from './platform-harness';
+import { appEnvironment, queueSignalBatches } from './platform-harness';
 
 /**
  * The outbox promise: requests never wait on Redis, and work written while Redis is away is

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { AppProcess, eventually, freePort, RedisServerProcess } from '@tns/testing';
+import { AppProcess, cli, eventually, freePort, RedisServerProcess, withDatabase } from '@tns/testing';
 import { describeWithRealBackends } from '../requirements';
-import { appEnvironment, cli, queueSignalBatches, withDatabase } from './platform-harness';
+import { appEnvironment, queueSignalBatches } from './platform-harness';
 
 describeWithRealBackends('apps started alone and scaled out', () => {
   let env: Record<string, string>;

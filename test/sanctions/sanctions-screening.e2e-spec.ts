@@ -1,21 +1,6 @@
 import { join } from 'node:path';
-import {
-  buildOnce,
-  cleanRedisPrefix,
-  createApiKey,
-  createMarketplace,
-  createTestDatabase,
-  graphql,
-  ingestGraphql,
-  pipelineStatus,
-  REDIS_URL,
-  startApp,
-  uniquePrefix,
-  waitUntil,
-  type AppProcess,
-  type TestDatabase,
-} from '../ingestion/ingestion-harness';
-import { cli } from '../platform/platform-harness';
+import { cli, graphql, ingestGraphql, pipelineStatus, TestStack, waitUntil, type AppProcess } from '@tns/testing';
+import { realBackends } from '../requirements';
 
 jest.setTimeout(240_000);
 
@@ -58,27 +43,20 @@ const registration = (accountId: string, displayName: string, at: number) =>
   });
 
 describe('sanctions screening end to end', () => {
-  let db: TestDatabase;
+  let stack: TestStack;
   let ingestion: AppProcess;
-  let detection: AppProcess;
   let key: string;
-  const prefix = uniquePrefix();
 
   beforeAll(async () => {
-    buildOnce();
-    db = await createTestDatabase();
-    await createMarketplace(db.dataSource, 'gigs');
-    key = await createApiKey(db.dataSource, 'gigs', 'signals:write,risk:read');
-    const env = { DATABASE_URL: db.url, REDIS_URL, QUEUE_PREFIX: prefix };
-    ingestion = await startApp('ingestion', env);
-    detection = await startApp('detection', { ...env, SANCTIONS_RESCREEN_EVERY_MS: '2000' });
+    stack = await TestStack.create(realBackends);
+    await stack.createMarketplace('gigs');
+    key = await stack.createApiKey('gigs', 'signals:write,risk:read');
+    ingestion = await stack.start('ingestion');
+    await stack.start('detection', { SANCTIONS_RESCREEN_EVERY_MS: '2000' });
   });
 
   afterAll(async () => {
-    await ingestion?.kill();
-    await detection?.kill();
-    await db?.drop();
-    await cleanRedisPrefix(prefix);
+    await stack?.close();
   });
 
   const accounts = async (ids: string[]): Promise<Map<string, AccountAnswer>> => {
@@ -107,7 +85,7 @@ describe('sanctions screening end to end', () => {
     await drained();
     expect((await accounts(['early_pak'])).get('early_pak')?.riskLevel).toBe('NONE');
 
-    expect(await cli({ DATABASE_URL: db.url }, 'sanctions', 'load', 'ofac-sdn-csv', DPRK_EXTRACT)).toMatch(
+    expect(await cli(stack.env, 'sanctions', 'load', 'ofac-sdn-csv', DPRK_EXTRACT)).toMatch(
       /rescreen requested/,
     );
 

@@ -4,41 +4,9 @@ import { APP_NAME, PLATFORM_CONFIG, type PlatformConfig } from '@tns/config';
 import { ReadinessRegistry } from '@tns/observability';
 import { createDataSource } from './data-source';
 import { resolveDatabaseUrls, type DatabaseUrls } from './database-urls';
-import {
-  AccountFeaturesRepository,
-  ApiKeyRepository,
-  MarketplaceRepository,
-  ModeratorRepository,
-  OutboxRepository,
-  ProcessedMessageRepository,
-  SanctionsListRepository,
-  SanctionsScreeningRepository,
-  SignalBatchRepository,
-  SignalRepository,
-  DetectionSignalRepository,
-  IdentityGraphRepository,
-  ReviewCaseRepository,
-  RiskAssessmentRepository,
-} from './repositories';
+import { REPOSITORIES } from './repositories';
 
 export const DATABASE_URLS = Symbol('DATABASE_URLS');
-
-const REPOSITORIES = [
-  AccountFeaturesRepository,
-  ApiKeyRepository,
-  MarketplaceRepository,
-  ModeratorRepository,
-  OutboxRepository,
-  ProcessedMessageRepository,
-  SanctionsListRepository,
-  SanctionsScreeningRepository,
-  SignalBatchRepository,
-  SignalRepository,
-  DetectionSignalRepository,
-  IdentityGraphRepository,
-  ReviewCaseRepository,
-  RiskAssessmentRepository,
-];
 
 @Injectable()
 class DatabaseLifecycle implements OnModuleInit, OnApplicationShutdown {

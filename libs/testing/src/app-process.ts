@@ -5,6 +5,16 @@ export const REPO_ROOT = resolve(__dirname, '../../..');
 
 export type AppEntry = 'ingestion' | 'detection' | 'review' | 'enforcement' | 'all-in-one' | 'cli';
 
+/** The variable naming the port an app serves its main HTTP endpoint on (none for the CLI). */
+export const MAIN_PORT_VARIABLE: Record<AppEntry, string | undefined> = {
+  ingestion: 'PORT',
+  'all-in-one': 'PORT',
+  review: 'REVIEW_PORT',
+  detection: 'HEALTH_PORT',
+  enforcement: 'HEALTH_PORT',
+  cli: undefined,
+};
+
 /** One of the apps, built by the test run's global setup, running as its own OS process. */
 export class AppProcess {
   readonly output: string[] = [];
@@ -13,7 +23,9 @@ export class AppProcess {
 
   private constructor(
     readonly app: AppEntry,
-    private readonly child: ChildProcess,
+    /** The OS process, for tests that look at it directly. */
+    readonly child: ChildProcess,
+    private readonly env: Record<string, string | undefined>,
   ) {
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
@@ -31,7 +43,23 @@ export class AppProcess {
       env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    return new AppProcess(app, child);
+    return new AppProcess(app, child, env);
+  }
+
+  /**
+   * http://127.0.0.1:<port> of the app's main endpoint: the marketplace API (ingestion, all-in-one),
+   * the moderation API (review) or a worker's health endpoint, from the port it was started with.
+   */
+  get url(): string {
+    const variable = MAIN_PORT_VARIABLE[this.app];
+    const port = variable ? this.env[variable] : undefined;
+    if (!port) throw new Error(`${this.app} was started without ${variable ?? 'an HTTP port'}`);
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Everything the process wrote so far, stdout and stderr (its log lines). */
+  outputText(): string {
+    return this.output.join('');
   }
 
   get running(): boolean {
@@ -88,6 +116,11 @@ export async function eventually<T>(
   return value;
 }
 
+/** Waits until `check` answers true; rejects after `timeoutMs`. */
+export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+  await eventually(check, (done) => done, timeoutMs, what);
+}
+
 export const sleep = (ms: number): Promise<void> => new Promise((wake) => setTimeout(wake, ms));
 
 function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
@@ -98,4 +131,13 @@ function withDeadline<T>(promise: Promise<T>, ms: number, message: string): Prom
       timer = setTimeout(() => reject(new Error(message)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+/** Runs the admin CLI against `env.DATABASE_URL` and returns the last line it printed. */
+export async function cli(env: Record<string, string>, ...args: string[]): Promise<string> {
+  const run = AppProcess.start('cli', { DATABASE_URL: env.DATABASE_URL }, args);
+  const code = await run.waitForExit(30_000);
+  const output = run.outputText().trim();
+  if (code !== 0) throw new Error(`cli ${args.join(' ')} failed (${code}): ${output}`);
+  return output.split('\n').pop()!;
 }

@@ -13,7 +13,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(serverUrl: string, prefix = 'tns_test'): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  await withDatabase(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`));
   const url = databaseUrl(serverUrl, name);
   const dataSource = await createDataSource({ url, poolSize: 5, applicationName: 'tns-test' }).initialize();
   await runMigrations(dataSource);
@@ -23,7 +23,7 @@ export async function createTestDatabase(serverUrl: string, prefix = 'tns_test')
     dataSource,
     async drop() {
       if (dataSource.isInitialized) await dataSource.destroy();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await withDatabase(serverUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }
@@ -34,12 +34,19 @@ export function databaseUrl(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: serverUrl });
+/** Runs `work` on a connection of its own to the database at `url`, closed afterwards. */
+export async function withDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** The `n` column of the first row of `sql` (a `count(*) AS n`), as a number. */
+export async function countRows(dataSource: DataSource, sql: string, params: unknown[] = []): Promise<number> {
+  const rows: { n: string }[] = await dataSource.query(sql, params);
+  return Number(rows[0]?.n ?? 0);
 }
