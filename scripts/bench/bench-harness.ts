@@ -17,10 +17,16 @@ export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
-/** `--name value` from the command line, or the fallback. */
-export function option(name: string, fallback: number): number {
+/** `--name value` from the command line, or undefined. */
+export function textOption(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** `--name N` from the command line, or the fallback. */
+export function option(name: string, fallback: number): number {
+  const text = textOption(name);
+  return text === undefined ? fallback : Number(text);
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -92,11 +98,17 @@ export interface RunningApp {
 
 /**
  * Starts one app from dist/ (`apps/<name>/src/main.js`) against the environment and waits for its
- * readiness endpoint. `env` adds to or overrides the defaults.
+ * readiness endpoint. `env` adds to or overrides the defaults; `nodeArguments` go to node itself
+ * (`--cpu-prof`, say).
  */
-export async function startApp(name: string, environment: BenchEnvironment, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  name: string,
+  environment: BenchEnvironment,
+  env: Record<string, string> = {},
+  nodeArguments: readonly string[] = [],
+): Promise<RunningApp> {
   const port = 39_000 + Math.floor(Math.random() * 1_000);
-  const child = spawn(process.execPath, [join(REPOSITORY_ROOT, `dist/apps/${name}/src/main.js`)], {
+  const child = spawn(process.execPath, [...nodeArguments, join(REPOSITORY_ROOT, `dist/apps/${name}/src/main.js`)], {
     cwd: REPOSITORY_ROOT,
     env: {
       PATH: process.env.PATH ?? '',

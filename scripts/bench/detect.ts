@@ -1,4 +1,5 @@
 // `npm run bench:detect [-- --accounts 3000 --days 21 --steady-rate 1000 --steady-seconds 60 --account-queries 2000]`
+//   `--cpu-prof-dir DIR` also writes a CPU profile of the detection process there.
 //
 // Detection end to end against the real PostgreSQL (DATABASE_ADMIN_URL) and Redis (REDIS_URL), on
 // the demo marketplace (seed tns-demo-1: ordinary accounts, look-alikes, rings) in a throwaway
@@ -34,6 +35,7 @@ import {
   peakRssMb,
   percentile,
   startApp,
+  textOption,
   type RunningApp,
 } from './bench-harness';
 
@@ -135,7 +137,13 @@ async function main(): Promise<void> {
     const loaded = await sendAll(client, history, { chunkSize: 5000, concurrency: 2 });
     if (loaded.rejected > 0) throw new Error(`the marketplace's signals were rejected: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
     log(`ingested ${formatRate(history.length)} signals with detection stopped: ${formatRate(history.length / seconds(started))} signals/s`);
-    const detection = await startApp('detection', environment, { IP_INTEL_MANIFEST: writeDemoIpIntelManifest(manifestDir) });
+    const profileDir = textOption('cpu-prof-dir');
+    const detection = await startApp(
+      'detection',
+      environment,
+      { IP_INTEL_MANIFEST: writeDemoIpIntelManifest(manifestDir) },
+      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    );
     apps.push(detection);
     const pending = await backlog(database);
     const cpuAtStart = cpuSeconds(detection.pid);

@@ -6,7 +6,6 @@
 //          --data <dir> (default <repo>/../shared/data/sanctions). Threshold: SANCTIONS_REVIEW_THRESHOLD.
 // Run compiled (npm run bench:screen) for production-like figures; `node -r @swc-node/register
 // scripts/bench/screen.ts` also works.
-import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';

@@ -18,21 +18,25 @@ export async function appEnvironment(overrides: Record<string, string> = {}): Pr
 
 /**
  * Queues detection work exactly as ingestion does: the batch row and its outbox message in
- * one transaction. Returns the batch ids.
+ * one transaction, `count` batches per marketplace, interleaved across the marketplaces in queue
+ * order. Returns the batch ids.
  */
-export async function queueSignalBatches(url: string, marketplaceId: string, count: number): Promise<string[]> {
+export async function queueSignalBatches(url: string, marketplaceIds: string | readonly string[], count: number): Promise<string[]> {
   return withDatabase(url, async (client) => {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ id: string }>(
+    const { rows } = await client.query<{ id: string; marketplace_id: string }>(
       `INSERT INTO signal_batch (marketplace_id, signal_count)
-       SELECT $1, 10 FROM generate_series(1, $2) RETURNING id`,
-      [marketplaceId, count],
+       SELECT m.id, 10 FROM generate_series(1, $2) AS g(n), unnest($1::uuid[]) WITH ORDINALITY AS m(id, k)
+       ORDER BY g.n, m.k
+       RETURNING id, marketplace_id`,
+      [typeof marketplaceIds === 'string' ? [marketplaceIds] : marketplaceIds, count],
     );
     await client.query(
       `INSERT INTO outbox_message (queue, job_name, payload, marketplace_id)
-       SELECT 'detection', 'detect-signal-batch', jsonb_build_object('marketplaceId', $1::text, 'batchId', id), $1::uuid
-       FROM unnest($2::uuid[]) AS id`,
-      [marketplaceId, rows.map((row) => row.id)],
+       SELECT 'detection', 'detect-signal-batch', jsonb_build_object('marketplaceId', b.marketplace_id::text, 'batchId', b.id), b.marketplace_id
+       FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS b(id, marketplace_id, n)
+       ORDER BY b.n`,
+      [rows.map((row) => row.id), rows.map((row) => row.marketplace_id)],
     );
     await client.query('COMMIT');
     return rows.map((row) => row.id);

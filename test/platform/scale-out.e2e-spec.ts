@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppProcess, cli, eventually, freePort, RedisServerProcess, withDatabase } from '@tns/testing';
+import { AppProcess, eventually, freePort, RedisServerProcess, withDatabase } from '@tns/testing';
 import { describeWithRealBackends } from '../requirements';
 import { appEnvironment, queueSignalBatches } from './platform-harness';
 
@@ -15,15 +15,23 @@ describeWithRealBackends('apps started alone and scaled out', () => {
     await Promise.all(workers.map((worker) => worker.stop()));
   });
 
-  it('shares the detection work between two workers, and both stop cleanly on SIGTERM', async () => {
-    const marketplaceId = await cli(env, 'marketplace', 'create', `scale-${randomBytes(4).toString('hex')}`);
+  // A detection pass holds its marketplace's graph and takes the marketplace's pending batches
+  // along, so workers share the work of many marketplaces, not of one.
+  it("shares several marketplaces' detection work between two workers, and both stop cleanly on SIGTERM", async () => {
+    const marketplaceIds = await withDatabase(env.DATABASE_URL, async (client) => {
+      const { rows } = await client.query<{ id: string }>(
+        `INSERT INTO marketplace (slug, name) SELECT 'scale-' || $1 || '-' || n, 'Scale-out ' || n FROM generate_series(1, 16) AS n RETURNING id`,
+        [randomBytes(4).toString('hex')],
+      );
+      return rows.map((row) => row.id);
+    });
     for (let index = 0; index < 2; index++) {
       const port = String(await freePort());
       const worker = AppProcess.start('detection', { ...env, HEALTH_PORT: port });
       workers.push(worker);
       await worker.waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
     }
-    const batches = await queueSignalBatches(env.DATABASE_URL, marketplaceId, 400);
+    const batches = await queueSignalBatches(env.DATABASE_URL, marketplaceIds, 25);
     const byWorker = await eventually(
       () =>
         withDatabase(env.DATABASE_URL, async (client) => {

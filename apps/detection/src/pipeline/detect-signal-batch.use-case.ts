@@ -94,6 +94,9 @@ export class DetectSignalBatchUseCase {
     const { marketplaceId, batchId } = payload;
     let detected = 0;
     const done = await this.processed.runOnce('detection', messageId, async (manager) => {
+      // One pass per marketplace at a time: concurrent passes would wait on each other's account
+      // locks anyway, and a pass that waits here usually finds its batch taken along.
+      await this.graph.lockMarketplaceGraph(manager, marketplaceId);
       const batches = await this.batches.claimForDetection(manager, marketplaceId, batchId, MAX_SIGNALS_PER_PASS);
       if (batches.length === 0) return;
       await this.detect(manager, marketplaceId, batches);
@@ -123,8 +126,7 @@ export class DetectSignalBatchUseCase {
     await this.features.save(manager, marketplaceId, updated);
 
     // Screened on the updated features, so a batch screens the account as it now is (its legal
-    // name with the date of birth verified earlier, say). Before the graph lock: a first use after
-    // a list load builds the indexes, which must not hold up the marketplace's other batches.
+    // name with the date of birth verified earlier, say).
     const toScreen = new Set(observations.filter(changesScreening).map((observation) => observation.accountId));
     await this.screener.screen(manager, marketplaceId, updated.filter((features) => toScreen.has(features.accountId)), new Date(this.clock.now()), 'signal');
 
@@ -136,7 +138,6 @@ export class DetectSignalBatchUseCase {
         seenAt: new Date(observation.occurredAt),
       })),
     );
-    await this.graph.lockMarketplaceGraph(manager, marketplaceId);
     const gained = await this.graph.addLinks(manager, marketplaceId, links);
     // An entity that gained a holder changes its other holders' links and contexts, up to the
     // holder that makes it a hub (whose arrival unlinks the rest); beyond that nothing changes.

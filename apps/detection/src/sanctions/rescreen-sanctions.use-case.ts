@@ -76,6 +76,9 @@ export class RescreenSanctionsUseCase {
       let accountsRescreened = 0;
       let accountsReassessed = 0;
       for (const [marketplaceId, accountIds] of affected) {
+        // Taken before screening, as detection passes take it before theirs: hits, clusters and
+        // cases are then always written under it, in one lock order.
+        await this.graph.lockMarketplaceGraph(manager, marketplaceId);
         const matched = new Set<string>();
         for (let start = 0; start < accountIds.length; start += ACCOUNTS_PER_PAGE) {
           const page = accountIds.slice(start, start + ACCOUNTS_PER_PAGE);
@@ -93,8 +96,6 @@ export class RescreenSanctionsUseCase {
         const cleared = await this.repository.clearDelisted(manager, marketplaceId, accountIds);
         const reassess = [...new Set([...matched, ...cleared])].sort();
         if (reassess.length === 0) continue;
-        // The same lock batches take before assessing: clusters and cases are rewritten.
-        await this.graph.lockMarketplaceGraph(manager, marketplaceId);
         await this.refresher.refresh(manager, marketplaceId, reassess, new Map(), now);
         accountsReassessed += reassess.length;
       }
