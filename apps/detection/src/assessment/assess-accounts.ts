@@ -13,7 +13,7 @@ import {
   type RiskAssessment,
   type RiskPolicy,
 } from '@tns/domain/detection';
-import { clusterLinks, type LinkAttributes, type NeighbourhoodRow, sharedEntitiesOf } from '../graph/link-rules';
+import { clusterLinks, type LinkAttributes, type NeighbourhoodRow, rowsByAccount, sharedEntitiesOf } from '../graph/link-rules';
 
 export interface AssessmentInput {
   /** Accounts to assess; every member of their clusters must be among them. */
@@ -61,11 +61,10 @@ export function assessAccounts(input: AssessmentInput): AssessmentOutput {
   const accountIds = [...new Set(input.accountIds)].sort();
   const featuresOf = (accountId: string) => input.features.get(accountId) ?? emptyAccountFeatures(accountId);
   const extraOf = (accountId: string) => input.extraReasons?.get(accountId) ?? [];
-  const rowsByAccount = new Map<string, NeighbourhoodRow[]>();
-  for (const row of input.rows) rowsByAccount.set(row.accountId, [...(rowsByAccount.get(row.accountId) ?? []), row]);
+  const rowsOfAccount = rowsByAccount(input.rows);
 
   const baseGraph = (accountId: string): GraphContext => {
-    const graph: GraphContext = { sharedEntities: sharedEntitiesOf(accountId, rowsByAccount.get(accountId) ?? [], input.attributes) };
+    const graph: GraphContext = { sharedEntities: sharedEntitiesOf(accountId, rowsOfAccount.get(accountId) ?? [], input.attributes) };
     const clusterId = input.clusterIdOf.get(accountId);
     const members = clusterId ? input.clusters.get(clusterId) : undefined;
     if (clusterId && members && members.length >= 2) graph.cluster = { clusterId, size: members.length };
@@ -99,7 +98,7 @@ export function assessAccounts(input: AssessmentInput): AssessmentOutput {
       internalContracts += new Set(work.contractsAsClient.filter((c) => memberSet.has(c.counterpartId)).map((c) => c.contractId)).size;
       internalFiveStarReviews += work.reviewsGiven.filter((r) => r.rating === 5 && memberSet.has(r.counterpartId)).length;
     }
-    const links = clusterLinks(members, input.rows, input.attributes);
+    const links = clusterLinks(members, rowsOfAccount, input.attributes);
     const verdict = ringVerdict({ clusterId, members: own, links, internalContracts, internalFiveStarReviews });
     clusters.push({ clusterId, members, verdict, links, internalContracts, internalFiveStarReviews });
     for (const accountId of members) {

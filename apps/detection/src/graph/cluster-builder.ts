@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccountFeaturesRepository, IdentityGraphRepository } from '@tns/database';
 import { UnionFind } from '@tns/domain/detection';
-import { type LinkAttributes, MAX_LINKABLE_HOLDERS, type NeighbourhoodRow, unionPartnersOf } from './link-rules';
+import { type LinkAttributes, MAX_LINKABLE_HOLDERS, type NeighbourhoodRow, rowsByAccount, unionPartnersOf } from './link-rules';
 
 /** The graph around some accounts: their components under the union rule, and the rows read on the way. */
 export interface GraphSurroundings {
@@ -43,9 +43,10 @@ export class ClusterBuilder {
         attributes.set(accountId, loaded.get(accountId) ?? { agencyAccountId: null, bioSignature: null, photoHash: null });
       }
       const next = new Set<string>();
+      const foundOf = rowsByAccount(found);
       for (const accountId of frontier) {
         clusters.add(accountId);
-        for (const partner of unionPartnersOf(accountId, found, attributes)) {
+        for (const partner of unionPartnersOf(accountId, foundOf.get(accountId) ?? [], attributes)) {
           clusters.union(accountId, partner);
           if (!visited.has(partner)) {
             visited.add(partner);

@@ -58,7 +58,18 @@ export function linkHolds(kind: string, attributesA: LinkAttributes | undefined,
   return !!a && !!b && isNearDuplicatePhoto(a, b);
 }
 
-/** The evidence between `accountId` and each other account it shares a linkable entity with. */
+/** Rows grouped by the account holding the entity: every rule below reads one account's rows. */
+export function rowsByAccount(rows: readonly NeighbourhoodRow[]): Map<string, NeighbourhoodRow[]> {
+  const grouped = new Map<string, NeighbourhoodRow[]>();
+  for (const row of rows) {
+    const accountRows = grouped.get(row.accountId);
+    if (accountRows) accountRows.push(row);
+    else grouped.set(row.accountId, [row]);
+  }
+  return grouped;
+}
+
+/** The evidence between `accountId` and each other account it shares a linkable entity with; `rows` are its own. */
 export function linkEvidenceOf(
   accountId: string,
   rows: readonly NeighbourhoodRow[],
@@ -78,13 +89,15 @@ export function linkEvidenceOf(
         accountCount: row.accountCount,
         sameAgency: sameAgency(accountId, own, other, theirs),
       };
-      evidence.set(other, [...(evidence.get(other) ?? []), link]);
+      const found = evidence.get(other);
+      if (found) found.push(link);
+      else evidence.set(other, [link]);
     }
   }
   return evidence;
 }
 
-/** The accounts `accountId` joins a cluster with, under the domain's union rule. */
+/** The accounts `accountId` joins a cluster with, under the domain's union rule; `rows` are its own. */
 export function unionPartnersOf(
   accountId: string,
   rows: readonly NeighbourhoodRow[],
@@ -96,7 +109,7 @@ export function unionPartnersOf(
     .sort();
 }
 
-/** The account's shared entities for its GraphContext: hubs with their count only, candidates only when confirmed. */
+/** The account's shared entities for its GraphContext (hubs with their count only, candidates only when confirmed); `rows` are its own. */
 export function sharedEntitiesOf(
   accountId: string,
   rows: readonly NeighbourhoodRow[],
@@ -127,13 +140,13 @@ export function clusterIdOf(members: readonly string[]): string {
 /** The non-hub entities joining members of one cluster, with how many members hold each. */
 export function clusterLinks(
   members: readonly string[],
-  rows: readonly NeighbourhoodRow[],
+  rowsOfAccount: ReadonlyMap<string, readonly NeighbourhoodRow[]>,
   attributes: ReadonlyMap<string, LinkAttributes>,
 ): { kind: EntityKind; key: string; accountCount: number }[] {
   const inCluster = new Set(members);
   const holders = new Map<string, { kind: EntityKind; accounts: Set<string> }>();
-  for (const row of rows) {
-    if (!inCluster.has(row.accountId) || row.others === null || isHubEntity(row.kind as EntityKind, row.accountCount)) continue;
+  for (const row of members.flatMap((accountId) => rowsOfAccount.get(accountId) ?? [])) {
+    if (row.others === null || isHubEntity(row.kind as EntityKind, row.accountCount)) continue;
     const own = attributes.get(row.accountId);
     const linked = row.others.filter((other) => inCluster.has(other) && linkHolds(row.kind, own, attributes.get(other)));
     if (linked.length === 0) continue;

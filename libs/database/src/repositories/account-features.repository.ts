@@ -48,11 +48,13 @@ export class AccountFeaturesRepository {
   /** Writes the given states (rows locked by lockForUpdate in the same transaction). */
   async save(manager: EntityManager, marketplaceId: string, features: readonly AccountFeatures[]): Promise<void> {
     if (features.length === 0) return;
+    // The states travel as one JSON array, not a text[]: a text[] element is escaped character by
+    // character, which showed in detection's profile.
     await manager.query(
-      `UPDATE account_features f SET features = i.features::jsonb, updated_at = now()
-       FROM unnest($2::text[], $3::text[]) AS i(account_id, features)
-       WHERE f.marketplace_id = $1 AND f.account_id = i.account_id`,
-      [marketplaceId, features.map((state) => state.accountId), features.map((state) => JSON.stringify(state))],
+      `UPDATE account_features f SET features = i.features, updated_at = now()
+       FROM jsonb_array_elements($2::jsonb) AS i(features)
+       WHERE f.marketplace_id = $1 AND f.account_id = i.features->>'accountId'`,
+      [marketplaceId, `[${features.map((state) => JSON.stringify(state)).join(',')}]`],
     );
   }
 

@@ -54,13 +54,20 @@ function slotsOf(signature: string): string[] {
   return signature.match(/.{8}/g) ?? [];
 }
 
-/** Share of equal slots: an unbiased estimate of the Jaccard similarity of the shingle sets. */
+const SLOT_CHARS = 8;
+
+/**
+ * Share of equal slots: an unbiased estimate of the Jaccard similarity of the shingle sets.
+ * Compared in place (no slot strings): the graph compares every candidate pair on every pass.
+ */
 export function estimatedJaccard(signatureA: string, signatureB: string): number {
-  const a = slotsOf(signatureA);
-  const b = slotsOf(signatureB);
-  if (a.length !== MINHASH_SIZE || b.length !== MINHASH_SIZE) return 0;
+  if (Math.floor(signatureA.length / SLOT_CHARS) !== MINHASH_SIZE || Math.floor(signatureB.length / SLOT_CHARS) !== MINHASH_SIZE) return 0;
   let equal = 0;
-  for (let slot = 0; slot < MINHASH_SIZE; slot++) if (a[slot] === b[slot]) equal++;
+  for (let start = 0; start < MINHASH_SIZE * SLOT_CHARS; start += SLOT_CHARS) {
+    let same = true;
+    for (let at = start; at < start + SLOT_CHARS && same; at++) same = signatureA.charCodeAt(at) === signatureB.charCodeAt(at);
+    if (same) equal++;
+  }
   return equal / MINHASH_SIZE;
 }
 

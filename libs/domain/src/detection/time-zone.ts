@@ -16,8 +16,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
+/**
+ * Offsets by zone and quarter-hour: every offset in use, and so every transition instant, is a
+ * whole number of quarter-hours, so an offset holds for its whole quarter-hour. Formatting is
+ * slow and detection asks for the same few zones and hours again and again.
+ */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsetCache = new Map<string, number | undefined>();
+const OFFSET_CACHE_LIMIT = 100_000;
+
 /** Minutes east of UTC for `timeZone` at `atMs`, or undefined for an unknown zone. */
 export function utcOffsetMinutes(timeZone: string, atMs: number): number | undefined {
+  const key = `${timeZone}|${Math.floor(atMs / QUARTER_HOUR_MS)}`;
+  if (offsetCache.has(key)) return offsetCache.get(key);
+  const offset = formattedOffsetMinutes(timeZone, atMs);
+  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function formattedOffsetMinutes(timeZone: string, atMs: number): number | undefined {
   const formatter = formatterFor(timeZone);
   if (!formatter) return undefined;
   const label = formatter.formatToParts(atMs).find((part) => part.type === 'timeZoneName')?.value ?? '';
