@@ -42,7 +42,7 @@ const batchesDetected = counter(
  * (clusters rebuilt, cases refreshed) is paid once for many batches, and when detection keeps up
  * a pass is its own batch alone.
  */
-export const MAX_SIGNALS_PER_PASS = 5_000;
+export const MAX_SIGNALS_PER_PASS = 20_000;
 
 /**
  * Observations that change what sanctions screening sees: a name (registration, profile, identity

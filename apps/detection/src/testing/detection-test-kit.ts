@@ -142,14 +142,10 @@ export class DetectionTestKit {
       });
       const fresh = new Set(await this.signals.insertNew(manager, marketplaceId, batchId, rows));
       await this.signals.insertIdentifiers(manager, marketplaceId, identifiers.filter((identifier) => fresh.has(identifier.signalId)));
-      const stored = signals.filter((signal) => fresh.has(signal.id));
-      const times = stored.map((signal) => new Date(signal.occurredAt).toISOString()).sort();
       await this.batches.recordAcceptedBatch(manager, marketplaceId, {
         id: batchId,
         signalCount: fresh.size,
-        accountIds: [...new Set(stored.map((signal) => signal.accountId))],
-        occurredFrom: times[0] ?? new Date().toISOString(),
-        occurredTo: times[times.length - 1] ?? new Date().toISOString(),
+        accountIds: [...new Set(signals.filter((signal) => fresh.has(signal.id)).map((signal) => signal.accountId))],
       });
     });
     return batchId;

@@ -239,21 +239,11 @@ export class IngestSignalsUseCase {
       for (const value of rawValues) this.committedRawValues.set(rawKey(marketplaceId, value), true);
     });
     const accountIds = new Set<string>();
-    let occurredFrom = '';
-    let occurredTo = '';
-    for (const row of batch.rows) {
-      if (!allFresh && !fresh.has(row.id)) continue;
-      accountIds.add(row.accountId);
-      // RFC 3339 UTC strings of one shape compare in time order.
-      if (occurredFrom === '' || row.occurredAt < occurredFrom) occurredFrom = row.occurredAt;
-      if (row.occurredAt > occurredTo) occurredTo = row.occurredAt;
-    }
+    for (const row of batch.rows) if (allFresh || fresh.has(row.id)) accountIds.add(row.accountId);
     await this.batches.recordAcceptedBatch(manager, marketplaceId, {
       id: batchId,
       signalCount: storedIds.length,
       accountIds: [...accountIds],
-      occurredFrom,
-      occurredTo,
     });
     const payload: DetectSignalBatchPayload = { marketplaceId, batchId };
     await this.outbox.add(manager, [

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccountFeatures } from '@tns/domain/detection';
 
-/** What the identity graph needs of an account to decide links, read from its features without loading them whole. */
+/** What the identity graph needs of an account to decide links: columns kept beside its features, so no state is loaded whole. */
 export interface AccountLinkAttributes {
   accountId: string;
   agencyAccountId: string | null;
@@ -45,13 +45,21 @@ export class AccountFeaturesRepository {
     return new Map(rows.map((row) => [row.account_id, row.features]));
   }
 
-  /** Writes the given states (rows locked by lockForUpdate in the same transaction). */
+  /**
+   * Writes the given states (rows locked by lockForUpdate in the same transaction), with the link
+   * attributes copied into their columns.
+   */
   async save(manager: EntityManager, marketplaceId: string, features: readonly AccountFeatures[]): Promise<void> {
     if (features.length === 0) return;
     // The states travel as one JSON array, not a text[]: a text[] element is escaped character by
     // character, which showed in detection's profile.
     await manager.query(
-      `UPDATE account_features f SET features = i.features, updated_at = now()
+      `UPDATE account_features f SET
+         features = i.features,
+         agency_account_id = i.features #>> '{registration,value,agencyAccountId}',
+         bio_signature = i.features #>> '{profile,bioSignature,value}',
+         photo_hash = i.features #>> '{profile,photoHash,value}',
+         updated_at = now()
        FROM jsonb_array_elements($2::jsonb) AS i(features)
        WHERE f.marketplace_id = $1 AND f.account_id = i.features->>'accountId'`,
       [marketplaceId, `[${features.map((state) => JSON.stringify(state)).join(',')}]`],
@@ -72,10 +80,7 @@ export class AccountFeaturesRepository {
   async linkAttributes(manager: EntityManager, marketplaceId: string, accountIds: readonly string[]): Promise<Map<string, AccountLinkAttributes>> {
     if (accountIds.length === 0) return new Map();
     const rows: AccountLinkAttributes[] = await manager.query(
-      `SELECT account_id AS "accountId",
-              features #>> '{registration,value,agencyAccountId}' AS "agencyAccountId",
-              features #>> '{profile,bioSignature,value}' AS "bioSignature",
-              features #>> '{profile,photoHash,value}' AS "photoHash"
+      `SELECT account_id AS "accountId", agency_account_id AS "agencyAccountId", bio_signature AS "bioSignature", photo_hash AS "photoHash"
        FROM account_features WHERE marketplace_id = $1 AND account_id = ANY($2::text[])`,
       [marketplaceId, [...new Set(accountIds)]],
     );

@@ -21,32 +21,29 @@ export class DetectionSignalRepository {
   constructor(readonly dataSource: DataSource) {}
 
   /**
-   * The signals of claimed batches, in (occurred_at, id) order. They are reached through the
-   * account index (`signal_batch.account_ids`) within the batches' time range, so the read is one
-   * short index range per account in the partitions the batches span.
+   * The signals of claimed batches, in (occurred_at, id) order, through the batch index (the
+   * batches were claimed under the marketplace, and their signals carry its id), with the raw
+   * addresses of their IPs looked up in a second query by primary key: as a join, a planner
+   * working from the statistics of a table still being loaded would scan the raw values per row.
    */
   async signalsOf(manager: EntityManager, marketplaceId: string, batches: readonly PendingBatch[]): Promise<DetectionSignalRow[]> {
-    const accountIds = [...new Set(batches.flatMap((batch) => batch.accountIds))];
-    if (accountIds.length === 0) return [];
-    const parameters: unknown[] = [marketplaceId, accountIds, batches.map((batch) => batch.id)];
-    // A plain range (no OR) so that the planner prunes partitions outside it.
-    let inRange = '';
-    if (batches.every((batch) => batch.occurredFrom !== null && batch.occurredTo !== null)) {
-      inRange = 'AND s.occurred_at BETWEEN $4 AND $5';
-      parameters.push(
-        new Date(Math.min(...batches.map((batch) => batch.occurredFrom!.getTime()))),
-        new Date(Math.max(...batches.map((batch) => batch.occurredTo!.getTime()))),
-      );
-    }
-    return manager.query(
-      `SELECT s.id, s.type, s.account_id AS "accountId", s.occurred_at AS "occurredAt", s.data, r.raw_value AS "rawIp"
-       FROM signal s
-       LEFT JOIN identifier_raw_value r
-         ON r.marketplace_id = s.marketplace_id AND r.pseudonym = s.data->>'ip' AND r.kind = 'ip'
-       WHERE s.marketplace_id = $1 AND s.account_id = ANY($2::text[]) AND s.batch_id = ANY($3::uuid[])
-         ${inRange}
-       ORDER BY s.occurred_at, s.id`,
-      parameters,
+    if (batches.length === 0) return [];
+    const signals: Omit<DetectionSignalRow, 'rawIp'>[] = await manager.query(
+      `SELECT id, type, account_id AS "accountId", occurred_at AS "occurredAt", data
+       FROM signal WHERE batch_id = ANY($1::uuid[])
+       ORDER BY occurred_at, id`,
+      [batches.map((batch) => batch.id)],
     );
+    const ipOf = (signal: Omit<DetectionSignalRow, 'rawIp'>): string | null => (typeof signal.data.ip === 'string' ? signal.data.ip : null);
+    const pseudonyms = [...new Set(signals.map(ipOf).filter((ip): ip is string => ip !== null))];
+    const raw = new Map<string, string>();
+    if (pseudonyms.length > 0) {
+      const rows: { pseudonym: string; raw_value: string }[] = await manager.query(
+        `SELECT pseudonym, raw_value FROM identifier_raw_value WHERE marketplace_id = $1 AND pseudonym = ANY($2::text[]) AND kind = 'ip'`,
+        [marketplaceId, pseudonyms],
+      );
+      for (const row of rows) raw.set(row.pseudonym, row.raw_value);
+    }
+    return signals.map((signal) => ({ ...signal, rawIp: raw.get(ipOf(signal) ?? '') ?? null }));
   }
 }

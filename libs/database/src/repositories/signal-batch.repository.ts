@@ -11,9 +11,6 @@ export interface AcceptedBatch {
   id: string;
   signalCount: number;
   accountIds: readonly string[];
-  /** Earliest and latest `occurred_at` of its signals (RFC 3339). */
-  occurredFrom: string;
-  occurredTo: string;
 }
 
 /** An accepted batch detection has not finished, as a detection pass claims it. */
@@ -21,9 +18,6 @@ export interface PendingBatch {
   id: string;
   signalCount: number;
   accountIds: string[];
-  /** Null for batches recorded before the range was kept. */
-  occurredFrom: Date | null;
-  occurredTo: Date | null;
 }
 
 export class SignalBatchRepository {
@@ -31,13 +25,12 @@ export class SignalBatchRepository {
 
   /**
    * Records an accepted batch under a caller-chosen id (the signals rows carry it) together with
-   * the accounts it touched and the time range of its signals, inside the caller's transaction.
+   * the accounts it touched, inside the caller's transaction.
    */
   async recordAcceptedBatch(manager: EntityManager, marketplaceId: string, batch: AcceptedBatch): Promise<void> {
     await manager.query(
-      `INSERT INTO signal_batch (id, marketplace_id, signal_count, account_ids, occurred_from, occurred_to)
-       VALUES ($1, $2, $3, $4::text[], $5, $6)`,
-      [batch.id, marketplaceId, batch.signalCount, batch.accountIds, batch.occurredFrom, batch.occurredTo],
+      `INSERT INTO signal_batch (id, marketplace_id, signal_count, account_ids) VALUES ($1, $2, $3, $4::text[])`,
+      [batch.id, marketplaceId, batch.signalCount, batch.accountIds],
     );
   }
 
@@ -68,9 +61,9 @@ export class SignalBatchRepository {
   }
 
   private async lockPending(manager: EntityManager, marketplaceId: string, ids: readonly string[], skipLocked: boolean): Promise<PendingBatch[]> {
-    const rows: { id: string; signal_count: number; account_ids: string[]; occurred_from: Date | null; occurred_to: Date | null }[] =
+    const rows: { id: string; signal_count: number; account_ids: string[] }[] =
       await manager.query(
-        `SELECT id, signal_count, account_ids, occurred_from, occurred_to FROM signal_batch
+        `SELECT id, signal_count, account_ids FROM signal_batch
          WHERE marketplace_id = $1 AND id = ANY($2::uuid[]) AND detected_at IS NULL
          ORDER BY accepted_at, id
          FOR UPDATE ${skipLocked ? 'SKIP LOCKED' : ''}`,
@@ -81,8 +74,6 @@ export class SignalBatchRepository {
       id: row.id,
       signalCount: row.signal_count,
       accountIds: row.account_ids,
-      occurredFrom: row.occurred_from,
-      occurredTo: row.occurred_to,
     }));
   }
 

@@ -1,0 +1,39 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * What a detection pass reads, made cheap:
+ * - `signal (batch_id)`: a pass reads its batches' signals by batch. All rows of a batch share the
+ *   key, so ingestion adds one index entry per signal at one place per batch (deduplicated), not
+ *   random inserts.
+ * - the link attributes of an account (agency, latest bio signature, latest photo hash) as
+ *   columns beside its feature state: the graph walk reads them for every neighbour, and pulling
+ *   three fields out of a large compressed JSON document meant reading all of it.
+ * - lz4 instead of pglz for the feature state, rewritten on every pass that touches the account
+ *   (where the server is built without lz4, the default stays).
+ */
+export class DetectionReads1764000600000 implements MigrationInterface {
+  name = 'DetectionReads1764000600000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE INDEX signal_batch_idx ON signal (batch_id)`);
+    await queryRunner.query(
+      `ALTER TABLE account_features ADD COLUMN agency_account_id text, ADD COLUMN bio_signature text, ADD COLUMN photo_hash text`,
+    );
+    await queryRunner.query(
+      `UPDATE account_features SET
+         agency_account_id = features #>> '{registration,value,agencyAccountId}',
+         bio_signature = features #>> '{profile,bioSignature,value}',
+         photo_hash = features #>> '{profile,photoHash,value}'`,
+    );
+    await queryRunner.query(`
+      DO $$ BEGIN
+        ALTER TABLE account_features ALTER COLUMN features SET COMPRESSION lz4;
+      EXCEPTION WHEN feature_not_supported THEN NULL;
+      END $$`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE account_features DROP COLUMN IF EXISTS agency_account_id, DROP COLUMN IF EXISTS bio_signature, DROP COLUMN IF EXISTS photo_hash`);
+    await queryRunner.query(`DROP INDEX IF EXISTS signal_batch_idx`);
+  }
+}
