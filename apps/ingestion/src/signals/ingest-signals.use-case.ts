@@ -9,7 +9,7 @@ import type {
   SignalRow,
 } from '@tns/database';
 import { DomainError, ErrorCode } from '@tns/domain/errors';
-import { pseudonymiseSignal, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
+import { pseudonymiseSignal, SCREENED_IDENTIFIER_KINDS, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
 import { NdjsonBodyError, NdjsonLineReader, type NdjsonRecord } from '@tns/ndjson';
 import { counter } from '@tns/observability';
 import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
@@ -27,6 +27,8 @@ import {
 export const MAX_SIGNALS_PER_CALL = 500;
 /** Signals per transaction (and per detection job) on the bulk path. */
 export const BULK_BATCH_SIZE = 500;
+const SCREENED_KINDS: ReadonlySet<string> = new Set(SCREENED_IDENTIFIER_KINDS);
+
 /** Error details listed per answer; the counts stay exact beyond it. */
 export const MAX_LISTED_ERRORS = 1_000;
 
@@ -230,10 +232,10 @@ export class IngestSignalsUseCase {
     const rawValues: SignalIdentifierRow[] = [];
     for (const identifier of batch.identifiers) {
       if (!allFresh && !fresh.has(identifier.signalId)) continue;
-      if (!this.committedLinks.has(linkKey(marketplaceId, identifier))) links.push(identifier);
+      if (SCREENED_KINDS.has(identifier.kind) && !this.committedLinks.has(linkKey(marketplaceId, identifier))) links.push(identifier);
       if (!this.committedRawValues.has(rawKey(marketplaceId, identifier))) rawValues.push(identifier);
     }
-    await this.signals.insertIdentifiers(manager, marketplaceId, links, rawValues);
+    await this.signals.insertIdentifiers(manager, marketplaceId, rawValues, links);
     afterCommit.push(() => {
       for (const link of links) this.committedLinks.set(linkKey(marketplaceId, link), true);
       for (const value of rawValues) this.committedRawValues.set(rawKey(marketplaceId, value), true);

@@ -124,7 +124,7 @@ export class SanctionsScreeningRepository {
       `SELECT a.account_id, a.kind, r.raw_value
        FROM account_identifier a
        JOIN identifier_raw_value r ON r.marketplace_id = a.marketplace_id AND r.pseudonym = a.pseudonym
-       WHERE a.marketplace_id = $1 AND a.account_id = ANY($2::text[]) AND a.kind IN ('email', 'phone', 'document')
+       WHERE a.marketplace_id = $1 AND a.account_id = ANY($2::text[])
        ORDER BY a.account_id, a.kind, r.raw_value`,
       [marketplaceId, [...new Set(accountIds)]],
     );

@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { SCREENED_IDENTIFIER_KINDS } from '@tns/domain/signals';
 import { affectedCount } from '../returning-rows';
 import { ensureSignalPartitions } from './signal-partitions';
+
+const SCREENED_KINDS: ReadonlySet<string> = new Set(SCREENED_IDENTIFIER_KINDS);
 
 /** One validated, pseudonymised signal as stored (no raw personal identifier in `data`). */
 export interface SignalRow {
@@ -80,23 +83,26 @@ export class SignalRepository {
   }
 
   /**
-   * Links accounts to pseudonyms (`links`) and keeps the first raw value of each pseudonym for the
-   * retention period (`rawValues`, the same identifiers when omitted). Call with identifiers of newly stored signals only (a
-   * duplicate changes nothing). Sorted so that concurrent batches take row locks in one order.
+   * Keeps the first raw value of each pseudonym for the retention period (`rawValues`) and links
+   * accounts to the pseudonyms of the kinds sanctions screening reads back (`links`, the same
+   * identifiers when omitted; other kinds are left out). Call with identifiers of newly stored
+   * signals only (a duplicate changes nothing). Sorted so that concurrent batches take row locks
+   * in one order.
    */
   async insertIdentifiers(
     manager: EntityManager,
     marketplaceId: string,
-    links: readonly SignalIdentifierRow[],
-    rawValues: readonly SignalIdentifierRow[] = links,
+    rawValues: readonly SignalIdentifierRow[],
+    links: readonly SignalIdentifierRow[] = rawValues,
   ): Promise<void> {
+    links = links.filter((link) => SCREENED_KINDS.has(link.kind));
     if (links.length === 0 && rawValues.length === 0) return;
     await manager.query(
       `WITH links AS (
          INSERT INTO account_identifier (marketplace_id, pseudonym, account_id, kind, first_seen_at)
          SELECT $1, pseudonym, account_id, kind, occurred_at
          FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS l(pseudonym, account_id, kind, occurred_at)
-         ORDER BY pseudonym, account_id
+         ORDER BY account_id, pseudonym
          ON CONFLICT DO NOTHING
        )
        INSERT INTO identifier_raw_value (marketplace_id, pseudonym, kind, retention, raw_value)

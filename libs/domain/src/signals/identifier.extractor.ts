@@ -32,6 +32,13 @@ export const IDENTIFIER_KINDS = [
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
+/**
+ * Kinds whose raw values sanctions screening reads back per account (lists publish e-mails, phones
+ * and document numbers). Only these are kept as account ↔ pseudonym links: the identity graph
+ * lives in detection, and a link row per IP and device would double the cost of storing a signal.
+ */
+export const SCREENED_IDENTIFIER_KINDS: readonly IdentifierKind[] = ['email', 'phone', 'document'];
+
 /** Which retention setting governs the raw value. */
 export type RetentionClass = 'ip' | 'device' | 'pii';
 

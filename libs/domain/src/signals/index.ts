@@ -24,7 +24,7 @@ export type { AddressKeyParts } from './address.normaliser';
 export { normaliseLegalName, normaliseLegalNameWithDob } from './legal-name.normaliser';
 export { Pseudonymiser } from './pseudonymiser';
 export type { PseudonymiserKeys, KeyedPseudonym } from './pseudonymiser';
-export { extractIdentifiers, IDENTIFIER_KINDS } from './identifier.extractor';
+export { extractIdentifiers, IDENTIFIER_KINDS, SCREENED_IDENTIFIER_KINDS } from './identifier.extractor';
 export type { IdentifierKind, RetentionClass, SignalIdentifier } from './identifier.extractor';
 export { redactSignal, pseudonymiseSignal } from './signal.redactor';
 export type { PseudonymisedIdentifier, PseudonymisedSignal } from './signal.redactor';
