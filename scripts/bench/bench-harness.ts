@@ -63,13 +63,21 @@ export async function createBenchEnvironment(scopes = 'signals:write,risk:read')
     await deleteQueueKeys(queuePrefix);
   };
   try {
-    const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2, applicationName: 'bench' }).initialize();
+    const dataSource = await createDataSource({
+      url: databaseUrl,
+      poolSize: 2,
+      applicationName: 'bench',
+    }).initialize();
     await runMigrations(dataSource);
     const marketplaces = new MarketplaceRepository(dataSource);
     await new CreateMarketplaceUseCase(marketplaces).execute('bench');
-    const { key } = await new CreateApiKeyUseCase(marketplaces, new ApiKeyRepository(dataSource)).execute('bench', scopes);
+    const { key } = await new CreateApiKeyUseCase(marketplaces, new ApiKeyRepository(dataSource)).execute(
+      'bench',
+      scopes,
+    );
     await dataSource.destroy();
-    const serverVersion = (await admin.query<{ server_version: string }>(`SHOW server_version`)).rows[0].server_version;
+    const serverVersion = (await admin.query<{ server_version: string }>(`SHOW server_version`)).rows[0]
+      .server_version;
     return { databaseUrl, queuePrefix, apiKey: key, admin, serverVersion, dispose };
   } catch (error) {
     await dispose();
@@ -88,6 +96,9 @@ async function deleteQueueKeys(queuePrefix: string): Promise<void> {
   } while (cursor !== '0');
   redis.disconnect();
 }
+
+/** How docker-compose.yml and `npm run start:ingestion` run the ingestion app (a capped old generation). */
+export const INGESTION_NODE_ARGUMENTS = ['--max-old-space-size=192'];
 
 export interface RunningApp {
   /** Where its HTTP server (API or health endpoints) listens. */
@@ -108,22 +119,26 @@ export async function startApp(
   nodeArguments: readonly string[] = [],
 ): Promise<RunningApp> {
   const port = 39_000 + Math.floor(Math.random() * 1_000);
-  const child = spawn(process.execPath, [...nodeArguments, join(REPOSITORY_ROOT, `dist/apps/${name}/src/main.js`)], {
-    cwd: REPOSITORY_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'development',
-      DATABASE_URL: environment.databaseUrl,
-      REDIS_URL,
-      QUEUE_PREFIX: environment.queuePrefix,
-      PORT: String(port),
-      HEALTH_PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArguments, join(REPOSITORY_ROOT, `dist/apps/${name}/src/main.js`)],
+    {
+      cwd: REPOSITORY_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'development',
+        DATABASE_URL: environment.databaseUrl,
+        REDIS_URL,
+        QUEUE_PREFIX: environment.queuePrefix,
+        PORT: String(port),
+        HEALTH_PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
@@ -157,7 +172,9 @@ export const currentRssMb = (pid: number): number => procStatus(pid, 'VmRSS');
 
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   // After the command: state is field 3, utime 14, stime 15 (1-based, man proc).
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }

@@ -20,6 +20,7 @@ import {
   option,
   peakRssMb,
   percentile,
+  INGESTION_NODE_ARGUMENTS,
   startApp,
   type RunningApp,
 } from './bench-harness';
@@ -31,7 +32,14 @@ const USER_AGENTS = [
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
   'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
 ];
-const ZONES = ['America/New_York', 'America/Los_Angeles', 'Europe/Berlin', 'Asia/Shanghai', 'Asia/Seoul', 'Europe/Kyiv'];
+const ZONES = [
+  'America/New_York',
+  'America/Los_Angeles',
+  'Europe/Berlin',
+  'Asia/Shanghai',
+  'Asia/Seoul',
+  'Europe/Kyiv',
+];
 const COUNTRIES = ['US', 'DE', 'GB', 'CN', 'KR', 'UA', 'PL', 'IN'];
 const BIO = 'Senior full-stack developer with 8 years of experience in React, Node.js, TypeScript and AWS. ';
 
@@ -40,14 +48,21 @@ const ip = (i: number): string => `${11 + (i % 200)}.${(i >> 3) & 255}.${(i >> 1
 // `a` is the account: an account comes back from a few IPs and one or two devices, as real users do.
 type Maker = (i: number, a: number) => [type: string, data: Record<string, unknown>];
 const MIX: [weight: number, make: Maker][] = [
-  [30, (i, a) => ['session.activity', { sessionId: `s_${a}_${i % 3}`, ip: ip(a * 4 + (i % 3)), activeMinutes: 1 + (i % 60) }]],
+  [
+    30,
+    (i, a) => [
+      'session.activity',
+      { sessionId: `s_${a}_${i % 3}`, ip: ip(a * 4 + (i % 3)), activeMinutes: 1 + (i % 60) },
+    ],
+  ],
   [
     14,
     (i, a) => [
       'session.started',
       {
         sessionId: `s_${a}_${i % 3}`,
-        ip: a % 3 === 0 ? `2001:db8:${(a % 65535).toString(16)}::${(i % 3).toString(16)}` : ip(a * 4 + (i % 3)),
+        ip:
+          a % 3 === 0 ? `2001:db8:${(a % 65535).toString(16)}::${(i % 3).toString(16)}` : ip(a * 4 + (i % 3)),
         deviceId: `d-${a.toString(16).padStart(8, '0')}-4b1e-9c2a-${(i % 2).toString(16).padStart(12, '0')}`,
         userAgent: USER_AGENTS[i % USER_AGENTS.length],
         browserTimezone: ZONES[i % ZONES.length],
@@ -87,8 +102,17 @@ const MIX: [weight: number, make: Maker][] = [
     ],
   ],
   [6, (i) => ['contract.started', { contractId: `c_${i}`, clientAccountId: `u_${i % 7_777}` }]],
-  [5, (i) => ['review.posted', { contractId: `c_${i}`, subjectAccountId: `u_${i % 7_777}`, rating: 1 + (i % 5) }]],
-  [5, (i) => ['payout.requested', { methodId: `m_${i % 3000}`, amount: 150 + (i % 5000) / 4, currency: 'USD' }]],
+  [
+    5,
+    (i) => [
+      'review.posted',
+      { contractId: `c_${i}`, subjectAccountId: `u_${i % 7_777}`, rating: 1 + (i % 5) },
+    ],
+  ],
+  [
+    5,
+    (i) => ['payout.requested', { methodId: `m_${i % 3000}`, amount: 150 + (i % 5000) / 4, currency: 'USD' }],
+  ],
   [
     4,
     (i) => [
@@ -126,18 +150,49 @@ const MIX: [weight: number, make: Maker][] = [
     (i) => [
       'payout_method.added',
       i % 2
-        ? { methodId: `m_${i}`, kind: 'bank', instrument: 'DE89 3704 0044 0532 0130 00', holderName: 'Dev Person', country: 'DE', currency: 'EUR' }
-        : { methodId: `m_${i}`, kind: 'crypto', instrument: `0x${i.toString(16).padStart(40, '0')}`, chain: 'ethereum', currency: 'USDT' },
+        ? {
+            methodId: `m_${i}`,
+            kind: 'bank',
+            instrument: 'DE89 3704 0044 0532 0130 00',
+            holderName: 'Dev Person',
+            country: 'DE',
+            currency: 'EUR',
+          }
+        : {
+            methodId: `m_${i}`,
+            kind: 'crypto',
+            instrument: `0x${i.toString(16).padStart(40, '0')}`,
+            chain: 'ethereum',
+            currency: 'USDT',
+          },
     ],
   ],
   [
     4,
     (i) => [
       'address.changed',
-      { kind: 'residential', line1: `${1 + (i % 999)} Main Street`, line2: 'Apt 4', city: 'Phoenix', region: 'AZ', postalCode: '85001', country: 'US' },
+      {
+        kind: 'residential',
+        line1: `${1 + (i % 999)} Main Street`,
+        line2: 'Apt 4',
+        city: 'Phoenix',
+        region: 'AZ',
+        postalCode: '85001',
+        country: 'US',
+      },
     ],
   ],
-  [3, (i) => ['report.filed', { subjectAccountId: `u_${i % 7_777}`, category: 'off_platform_payment', text: 'Asked to pay outside the platform.' }]],
+  [
+    3,
+    (i) => [
+      'report.filed',
+      {
+        subjectAccountId: `u_${i % 7_777}`,
+        category: 'off_platform_payment',
+        text: 'Asked to pay outside the platform.',
+      },
+    ],
+  ],
 ];
 const WHEEL: Maker[] = MIX.flatMap(([weight, make]) => Array<Maker>(weight).fill(make));
 
@@ -171,7 +226,8 @@ function copyIn(client: Client, sql: string, data: Buffer): Promise<void> {
     const submittable = {
       submit: (connection: { query(text: string): void }) => connection.query(sql),
       handleCopyInResponse: (connection: { sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void }) => {
-        for (let at = 0; at < data.length; at += 1 << 20) connection.sendCopyFromChunk(data.subarray(at, at + (1 << 20)));
+        for (let at = 0; at < data.length; at += 1 << 20)
+          connection.sendCopyFromChunk(data.subarray(at, at + (1 << 20)));
         connection.endCopyFrom();
       },
       handleCommandComplete: () => undefined,
@@ -225,13 +281,21 @@ async function streamNdjson(url: string, key: string, chunks: Buffer[]): Promise
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${url}/v1/signals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${key}`, 'transfer-encoding': 'chunked' },
+      headers: {
+        'content-type': 'application/x-ndjson',
+        authorization: `Bearer ${key}`,
+        'transfer-encoding': 'chunked',
+      },
     });
     request.on('error', reject);
     request.on('response', (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(text) as Record<string, unknown>) : reject(new Error(`${response.statusCode} ${text}`))));
+      response.on('end', () =>
+        response.statusCode === 200
+          ? resolve(JSON.parse(text) as Record<string, unknown>)
+          : reject(new Error(`${response.statusCode} ${text}`)),
+      );
     });
     let next = 0;
     const pump = (): void => {
@@ -249,19 +313,31 @@ async function streamNdjson(url: string, key: string, chunks: Buffer[]): Promise
 
 const MUTATION = `mutation Ingest($signals: [SignalInput!]!) { ingestSignals(signals: $signals) { accepted duplicates rejected errors { index id path message } } }`;
 
-async function postGraphql(url: string, key: string, body: string, agent: Agent): Promise<{ accepted: number; rejected: number }> {
+async function postGraphql(
+  url: string,
+  key: string,
+  body: string,
+  agent: Agent,
+): Promise<{ accepted: number; rejected: number }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(`${url}/graphql`, {
       method: 'POST',
       agent,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, 'content-length': Buffer.byteLength(body) },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${key}`,
+        'content-length': Buffer.byteLength(body),
+      },
     });
     request.on('error', reject);
     request.on('response', (response) => {
       let text = '';
       response.on('data', (chunk: Buffer) => (text += chunk.toString()));
       response.on('end', () => {
-        const parsed = JSON.parse(text) as { data?: { ingestSignals: { accepted: number; rejected: number } }; errors?: unknown };
+        const parsed = JSON.parse(text) as {
+          data?: { ingestSignals: { accepted: number; rejected: number } };
+          errors?: unknown;
+        };
         if (!parsed.data) reject(new Error(text.slice(0, 500)));
         else resolve(parsed.data.ingestSignals);
       });
@@ -282,7 +358,9 @@ async function main(): Promise<void> {
   try {
     const now = Date.now();
     log(`machine: ${describeMachine()}`);
-    log(`PostgreSQL ${environment.serverVersion}; ${bulkCount} bulk signals, ${graphqlCount} via GraphQL, ${smallCalls} single calls`);
+    log(
+      `PostgreSQL ${environment.serverVersion}; ${bulkCount} bulk signals, ${graphqlCount} via GraphQL, ${smallCalls} single calls`,
+    );
 
     // 1. The ceiling, on the same rows the bulk path sends.
     const bulkSignals = Array.from({ length: bulkCount }, (_, i) => signal('bulk', i, now));
@@ -292,16 +370,28 @@ async function main(): Promise<void> {
     // 2. Bulk NDJSON.
     const chunks: Buffer[] = [];
     for (let from = 0; from < bulkSignals.length; from += 1_000) {
-      chunks.push(Buffer.from(bulkSignals.slice(from, from + 1_000).map((s) => JSON.stringify(s)).join('\n') + '\n'));
+      chunks.push(
+        Buffer.from(
+          bulkSignals
+            .slice(from, from + 1_000)
+            .map((s) => JSON.stringify(s))
+            .join('\n') + '\n',
+        ),
+      );
     }
     bulkSignals.length = 0;
     const bytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-    app = await startApp('ingestion', environment, {
-      SIGNAL_MAX_BACKLOG: '1000000000',
-      API_KEY_RATE_PER_SEC: '100000',
-      API_KEY_RATE_BURST: '100000',
-      PSEUDONYM_KEYS: `bench:${randomBytes(32).toString('hex')}`,
-    });
+    app = await startApp(
+      'ingestion',
+      environment,
+      {
+        SIGNAL_MAX_BACKLOG: '1000000000',
+        API_KEY_RATE_PER_SEC: '100000',
+        API_KEY_RATE_BURST: '100000',
+        PSEUDONYM_KEYS: `bench:${randomBytes(32).toString('hex')}`,
+      },
+      INGESTION_NODE_ARGUMENTS,
+    );
     const baseRss = currentRssMb(app.pid);
     let started = process.hrtime.bigint();
     const bulk = await streamNdjson(app.url, key, chunks);
@@ -318,7 +408,9 @@ async function main(): Promise<void> {
     // 3. GraphQL, 500 a call, 4 callers.
     const bodies: string[] = [];
     for (let from = 0; from < graphqlCount; from += 500) {
-      const batch = Array.from({ length: Math.min(500, graphqlCount - from) }, (_, i) => signal('gql', from + i, now));
+      const batch = Array.from({ length: Math.min(500, graphqlCount - from) }, (_, i) =>
+        signal('gql', from + i, now),
+      );
       bodies.push(JSON.stringify({ query: MUTATION, variables: { signals: batch } }));
     }
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
@@ -335,7 +427,9 @@ async function main(): Promise<void> {
     );
     seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (accepted !== graphqlCount) throw new Error(`graphql accepted ${accepted} of ${graphqlCount}`);
-    log(`GraphQL (500/call, 4 callers): ${formatRate(graphqlCount / seconds)} signals/s (${seconds.toFixed(1)} s)`);
+    log(
+      `GraphQL (500/call, 4 callers): ${formatRate(graphqlCount / seconds)} signals/s (${seconds.toFixed(1)} s)`,
+    );
 
     // 4. Single small calls, open loop at 200/s.
     const latencies: number[] = [];
@@ -346,9 +440,14 @@ async function main(): Promise<void> {
       const due = t0 + i * 5;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const body = JSON.stringify({ query: MUTATION, variables: { signals: [signal('one', i, Date.now())] } });
+      const body = JSON.stringify({
+        query: MUTATION,
+        variables: { signals: [signal('one', i, Date.now())] },
+      });
       const sent = performance.now();
-      calls.push(postGraphql(app.url, key, body, single).then(() => void latencies.push(performance.now() - sent)));
+      calls.push(
+        postGraphql(app.url, key, body, single).then(() => void latencies.push(performance.now() - sent)),
+      );
     }
     await Promise.all(calls);
     latencies.sort((a, b) => a - b);
@@ -356,8 +455,14 @@ async function main(): Promise<void> {
       `single calls (1 signal, 200 calls/s): p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies[latencies.length - 1].toFixed(1)} ms`,
     );
     log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
-    const ok = bulkRate >= 0.5 * ceiling && bulkPeak < 300 && graphqlCount / seconds >= 10_000 && percentile(latencies, 99) < 20;
-    log(`targets (bulk ≥ 0.5 × ceiling, bulk peak RSS < 300 MB, GraphQL ≥ 10k/s, single p99 < 20 ms): ${ok ? 'MET' : 'NOT MET'}`);
+    const ok =
+      bulkRate >= 0.5 * ceiling &&
+      bulkPeak < 300 &&
+      graphqlCount / seconds >= 10_000 &&
+      percentile(latencies, 99) < 20;
+    log(
+      `targets (bulk ≥ 0.5 × ceiling, bulk peak RSS < 300 MB, GraphQL ≥ 10k/s, single p99 < 20 ms): ${ok ? 'MET' : 'NOT MET'}`,
+    );
     agent.destroy();
     single.destroy();
   } finally {

@@ -38,7 +38,6 @@ interface Indexes {
 
 // ---------------------------------------------------------------- lists and indexes
 
-
 function loadEntities(dataDir: string): SanctionedEntity[] {
   const ofac2021 = ['sdn.csv', 'alt.csv', 'add.csv', 'sdn_comments.csv'].map((file) =>
     path.join(dataDir, 'ofac-2021-07', file),

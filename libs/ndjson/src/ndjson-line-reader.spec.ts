@@ -283,6 +283,14 @@ describe('NdjsonLineReader.readBatches', () => {
     expect(batches[1][200].error?.message).toMatch(/^line 701: invalid JSON/);
     expect(batches[2][202]).toEqual({ index: 1202, lineNumber: 1203, value: { i: 1202 } });
   });
+
+  it('cuts a batch short when its lines reach the byte bound, so long lines cannot pile up', async () => {
+    const reader = new NdjsonLineReader();
+    const long = `{"bio":"${'x'.repeat(100_000)}"}`;
+    const body = [long, long, long, '{"i":3}', long, '{"i":5}'].join('\n');
+    const batches = await collect(reader.readBatches(streamOf(body), 500, 250_000));
+    expect(batches.map((b) => b.map((record) => record.index))).toEqual([[0, 1, 2], [3, 4, 5]]);
+  });
 });
 
 describe('throughput', () => {

@@ -36,6 +36,8 @@ export type NdjsonRecord =
 export const DEFAULT_MAX_LINE_BYTES = 256 * 1024;
 export const DEFAULT_MAX_DEPTH = 32;
 export const DEFAULT_BATCH_SIZE = 500;
+/** Text (UTF-16 code units, about bytes) after which a batch is cut short: 500 lines at the 256 KiB limit would be 128 MiB. */
+export const DEFAULT_BATCH_BYTES = 2 * 1024 * 1024;
 
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -70,18 +72,25 @@ export class NdjsonLineReader {
     }
   }
 
-  /** Records grouped for the storage layer; the last batch may be short. */
-  async *readBatches(source: ByteSource, size = DEFAULT_BATCH_SIZE): AsyncGenerator<NdjsonRecord[]> {
-    if (!(size >= 1)) throw new Error('batch size must be at least 1');
+  /**
+   * Records grouped for the storage layer: `size` lines a batch, or fewer when their text reaches
+   * `maxBytes` (so that the memory a batch holds is bounded however long its lines are). The
+   * last batch may be short.
+   */
+  async *readBatches(source: ByteSource, size = DEFAULT_BATCH_SIZE, maxBytes = DEFAULT_BATCH_BYTES): AsyncGenerator<NdjsonRecord[]> {
+    if (!(size >= 1) || !(maxBytes >= 1)) throw new Error('batch size and bytes must be at least 1');
     let batch: NdjsonRecord[] = [];
+    let bytes = 0;
     // Works on whole chunks' worth of lines: an async generator step per line costs more than the
     // splitting itself, so batching avoids one per record.
     for await (const group of this.lineGroups(source)) {
       for (const line of group) {
         batch.push(this.toRecord(line));
-        if (batch.length >= size) {
+        bytes += line.line?.length ?? 0;
+        if (batch.length >= size || bytes >= maxBytes) {
           yield batch;
           batch = [];
+          bytes = 0;
         }
       }
     }

@@ -24,8 +24,9 @@ export interface RefreshOutcome {
 /**
  * After a batch changed some accounts' features and graph links: rebuilds the clusters around
  * them, re-assesses everyone whose inputs may have changed (the accounts, their cluster mates,
- * and the counterparts whose collusion check reads their clusters), stores the assessments and
- * clusters, and opens or refreshes cases. Runs inside the batch's transaction, after the
+ * and the counterparts whose collusion check reads a cluster or agency that changed), stores the
+ * assessments and clusters, and opens or refreshes cases. `registered`: accounts whose
+ * registration (so agency) this pass changed. Runs inside the batch's transaction, after the
  * marketplace's graph lock.
  */
 @Injectable()
@@ -47,6 +48,7 @@ export class RiskRefresher {
     seeds: readonly string[],
     knownFeatures: ReadonlyMap<string, AccountFeatures>,
     now: number,
+    registered: readonly string[] = [],
   ): Promise<RefreshOutcome> {
     // Whole old clusters are rebuilt, so that a cluster that splits leaves no stale member behind.
     const oldClusterIds = await this.graph.clusterIdsOf(manager, marketplaceId, seeds);
@@ -67,10 +69,17 @@ export class RiskRefresher {
       for (const accountId of members) clusterIdOfAccount.set(accountId, clusterId);
     }
 
-    // Counterparts (clients of these freelancers, freelancers of these clients) read these clusters
-    // in their collusion check; their own clusters are unchanged but their members' verdicts may not be.
+    // Counterparts (clients of these freelancers, freelancers of these clients) read the cluster id
+    // and agency of each other in their collusion check: where an account's cluster changed, or its
+    // registration (agency) did, its counterparts are re-assessed too (their own clusters are
+    // unchanged, their verdicts may not be). Otherwise they are left alone: that is most passes.
+    const oldClusterOf = new Map<string, string>();
+    for (const [clusterId, members] of oldMembers) for (const accountId of members) oldClusterOf.set(accountId, clusterId);
+    const reclustered = rebuilt.filter((accountId) => oldClusterOf.get(accountId) !== clusterIdOfAccount.get(accountId));
     const rebuiltSet = new Set(rebuilt);
-    const counterparts = [...new Set(rebuilt.flatMap((accountId) => counterpartsOf(featuresOr(features, accountId))))].filter((id) => !rebuiltSet.has(id));
+    const counterparts = [...new Set([...reclustered, ...registered].flatMap((accountId) => counterpartsOf(featuresOr(features, accountId))))].filter(
+      (id) => !rebuiltSet.has(id),
+    );
     const counterpartClusterIds = await this.graph.clusterIdsOf(manager, marketplaceId, counterparts);
     const counterpartClusters = await this.graph.membersOf(manager, marketplaceId, [...new Set(counterpartClusterIds.values())]);
     const extra = [...new Set([...counterparts, ...[...counterpartClusters.values()].flat()])].filter((id) => !rebuiltSet.has(id)).sort();

@@ -145,6 +145,7 @@ export class DetectSignalBatchUseCase {
       .filter((entity) => entity.accountCount >= 2 && entity.accountCount <= HUB_THRESHOLDS[entity.kind as EntityKind] + 1)
       .map((entity) => entity.entityKey);
     const holders = await this.graph.holdersOf(manager, marketplaceId, changed, MAX_LINKABLE_HOLDERS + 1);
-    await this.refresher.refresh(manager, marketplaceId, [...new Set([...targets, ...holders])].sort(), states, this.clock.now());
+    const registered = observations.filter((observation) => observation.kind === 'registration').map((observation) => observation.accountId);
+    await this.refresher.refresh(manager, marketplaceId, [...new Set([...targets, ...holders])].sort(), states, this.clock.now(), registered);
   }
 }
