@@ -34,7 +34,6 @@ import {
   log,
   option,
   peakRssMb,
-  percentile,
   INGESTION_NODE_ARGUMENTS,
   startApp,
   textOption,

@@ -3,7 +3,7 @@ import { DAY, featuresOf, HOUR, ipInfoAt, PLACES, registration, session, T0 } fr
 import type { LinkAttributes, NeighbourhoodRow } from '../graph/link-rules';
 import { assessAccounts } from './assess-accounts';
 
-const NO_AGENCY: LinkAttributes = { agencyAccountId: null, bioSignature: null, photoHash: null };
+const NO_AGENCY: LinkAttributes = { agencyAccountId: null, bioSignature: null, photoHash: null, hiredBy: [], fiveStarredBy: [] };
 
 /** Accounts sharing one payout instrument and one home network, each with its own sessions. */
 function linkedAccounts(sessionsOf: (accountId: string) => Observation[], ids: string[]) {

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccountFeaturesRepository, IdentityGraphRepository } from '@tns/database';
 import { UnionFind } from '@tns/domain/detection';
-import { type LinkAttributes, MAX_LINKABLE_HOLDERS, type NeighbourhoodRow, rowsByAccount, unionPartnersOf } from './link-rules';
+import {
+  colludingClientsOf,
+  type LinkAttributes,
+  MAX_LINKABLE_HOLDERS,
+  NO_LINK_ATTRIBUTES,
+  type NeighbourhoodRow,
+  rowsByAccount,
+  unionPartnersOf,
+} from './link-rules';
 
 /** The graph around some accounts: their components under the union rule, and the rows read on the way. */
 export interface GraphSurroundings {
@@ -15,8 +23,9 @@ export interface GraphSurroundings {
 }
 
 /**
- * Rebuilds clusters as connected components of "shouldUnion holds between these two accounts", on
- * the entities as they are now, by a breadth-first walk from the seeds: one query per step of the
+ * Rebuilds clusters as connected components of "shouldUnion holds between these two accounts" (and
+ * of colluding clients with the freelancers they fund, see colludingClientsOf), on the entities as
+ * they are now, by a breadth-first walk from the seeds: one query per step of the
  * walk, not per account. Recomputing (instead of only ever merging union-find roots) is what makes
  * clusters independent of signal order: an entity that later turns out to be a hub, or a bio that
  * changed, no longer holds accounts together, whichever came first.
@@ -40,13 +49,14 @@ export class ClusterBuilder {
       const unknown = [...new Set([...frontier, ...found.flatMap((row) => row.others ?? [])])].filter((id) => !attributes.has(id));
       const loaded = await this.features.linkAttributes(manager, marketplaceId, unknown);
       for (const accountId of unknown) {
-        attributes.set(accountId, loaded.get(accountId) ?? { agencyAccountId: null, bioSignature: null, photoHash: null });
+        attributes.set(accountId, loaded.get(accountId) ?? NO_LINK_ATTRIBUTES);
       }
       const next = new Set<string>();
       const foundOf = rowsByAccount(found);
       for (const accountId of frontier) {
         clusters.add(accountId);
-        for (const partner of unionPartnersOf(accountId, foundOf.get(accountId) ?? [], attributes)) {
+        const partners = unionPartnersOf(accountId, foundOf.get(accountId) ?? [], attributes);
+        for (const partner of [...partners, ...colludingClientsOf(accountId, partners, attributes)]) {
           clusters.union(accountId, partner);
           if (!visited.has(partner)) {
             visited.add(partner);
@@ -77,7 +87,7 @@ export class ClusterBuilder {
     if (unknown.length === 0) return;
     const loaded = await this.features.linkAttributes(manager, marketplaceId, unknown);
     for (const accountId of unknown) {
-      attributes.set(accountId, loaded.get(accountId) ?? { agencyAccountId: null, bioSignature: null, photoHash: null });
+      attributes.set(accountId, loaded.get(accountId) ?? NO_LINK_ATTRIBUTES);
     }
   }
 }

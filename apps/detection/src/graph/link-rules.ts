@@ -30,7 +30,15 @@ export interface LinkAttributes {
   agencyAccountId: string | null;
   bioSignature: string | null;
   photoHash: string | null;
+  /** Clients with a contract with this account as freelancer. */
+  hiredBy: readonly string[];
+  /** Clients that gave this account a 5-star review. */
+  fiveStarredBy: readonly string[];
 }
+
+/** An account nothing is known of yet (no feature state). */
+export const NO_LINK_ATTRIBUTES: LinkAttributes = { agencyAccountId: null, bioSignature: null, photoHash: null, hiredBy: [], fiveStarredBy: [] };
+
 
 const CANDIDATE_KINDS: readonly string[] = ['bio', 'photo'];
 
@@ -107,6 +115,32 @@ export function unionPartnersOf(
     .filter(([, evidence]) => shouldUnion(evidence).union)
     .map(([other]) => other)
     .sort();
+}
+
+/**
+ * The clients a freelancer joins a cluster with: a client that hired this account and another
+ * supplier it is linked to (`partners`, under the union rule; an agency's members count as one
+ * supplier), and gave one of the two five stars. That is the collusion red flag (the client
+ * exists to build linked personas' reputation), and a fake client often shares no device, payout
+ * or network with its ring: without this rule it would stay outside the ring it funds. Decided on
+ * the state as it is, like every link, so clusters stay independent of arrival order.
+ */
+export function colludingClientsOf(
+  accountId: string,
+  partners: readonly string[],
+  attributes: ReadonlyMap<string, LinkAttributes>,
+): string[] {
+  const own = attributes.get(accountId) ?? NO_LINK_ATTRIBUTES;
+  const clients = new Set<string>();
+  for (const client of own.hiredBy) {
+    if (client === accountId) continue;
+    for (const partner of partners) {
+      const theirs = attributes.get(partner) ?? NO_LINK_ATTRIBUTES;
+      if (partner === client || sameAgency(accountId, own, partner, theirs) || !theirs.hiredBy.includes(client)) continue;
+      if (own.fiveStarredBy.includes(client) || theirs.fiveStarredBy.includes(client)) clients.add(client);
+    }
+  }
+  return [...clients].sort();
 }
 
 /** The account's shared entities for its GraphContext (hubs with their count only, candidates only when confirmed); `rows` are its own. */

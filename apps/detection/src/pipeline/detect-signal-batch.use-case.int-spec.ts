@@ -130,6 +130,30 @@ describe('detection of a signal batch (real PostgreSQL)', () => {
     expect(await kit.cases.activeCasesOf(marketplace, ['r9'])).toEqual([expect.objectContaining({ accountId: 'r9', id: cases[0].id })]);
   });
 
+  it("pulls a fake client that shares nothing with the ring into the ring's cluster, whichever side arrives first", async () => {
+    const personas = ['fp1', 'fp2'];
+    const ring = personas.map((accountId, index) => session(accountId, NOW - (3 - index) * DAY, `192.0.2.${40 + index}`, { deviceId: 'FARM-9' }));
+    const hiring = [
+      registered('fake_client', NOW - 20 * DAY, { role: 'client' }),
+      contract('fp1', 'fake_client', NOW - 10 * DAY, 'fc1'),
+      contract('fp2', 'fake_client', NOW - 9 * DAY, 'fc2'),
+      review('fake_client', 'fp1', NOW - 5 * DAY, 'fc1'),
+    ];
+    // An honest client of one persona alone stays out.
+    const honest = [registered('honest_client', NOW - 20 * DAY, { role: 'client' }), contract('fp1', 'honest_client', NOW - 8 * DAY, 'hc1'), review('honest_client', 'fp1', NOW - 4 * DAY, 'hc1')];
+    for (const order of [
+      [ring, hiring, honest],
+      [hiring, honest, ring],
+    ]) {
+      const marketplace = await kit.marketplace();
+      for (const signals of order) await kit.ingest(marketplace, signals);
+      const cluster = await clusterOf(marketplace, 'fake_client');
+      expect(cluster).toEqual({ id: expect.stringMatching(/^cl_/), size: 3 });
+      expect(await clusterOf(marketplace, 'fp1')).toEqual(cluster);
+      expect(await clusterOf(marketplace, 'honest_client')).toBeUndefined();
+    }
+  });
+
   it('withdraws an unclaimed ring case when later signals show the link was an agency sharing its payout account', async () => {
     const marketplace = await kit.marketplace();
     // Arrival order: the members' payouts (and a red flag each) before their registrations.
@@ -248,7 +272,7 @@ describe('detection of a signal batch (real PostgreSQL)', () => {
       expect(byAccount.get('r1')?.codes).toEqual(expect.arrayContaining(['PAYOUT_INSTRUMENT_SHARED', 'RING_MEMBER']));
       expect(byAccount.get('client')?.codes).toContain('CLIENT_FUNDS_LINKED_ACCOUNTS');
       expect(byAccount.get('plain')?.level).toBe('NONE');
-      expect(expected.clusters).toEqual([['o1', 'o2'], ['p1', 'p2'], ['r1', 'r2', 'r3']]);
+      expect(expected.clusters).toEqual([['client', 'r1', 'r2', 'r3'], ['o1', 'o2'], ['p1', 'p2']]);
 
       for (const seed of [1, 2, 3]) {
         const random = seededRandom(seed);

@@ -1,13 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { LINK_ATTRIBUTE_COLUMNS } from '../repositories/account-link-attributes';
 
 /**
  * What a detection pass reads, made cheap:
  * - `signal (batch_id)`: a pass reads its batches' signals by batch. All rows of a batch share the
  *   key, so ingestion adds one index entry per signal at one place per batch (deduplicated), not
  *   random inserts.
- * - the link attributes of an account (agency, latest bio signature, latest photo hash) as
- *   columns beside its feature state: the graph walk reads them for every neighbour, and pulling
- *   three fields out of a large compressed JSON document meant reading all of it.
+ * - the link attributes of an account (agency, latest bio signature, latest photo hash, the
+ *   clients that hired it and those that gave it five stars) as columns beside its feature state:
+ *   the graph walk reads them for every neighbour, and pulling them out of a large compressed JSON
+ *   document meant reading all of it.
  * - lz4 instead of pglz for the feature state, rewritten on every pass that touches the account
  *   (where the server is built without lz4, the default stays).
  */
@@ -17,14 +19,10 @@ export class DetectionReads1764000600000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX signal_batch_idx ON signal (batch_id)`);
     await queryRunner.query(
-      `ALTER TABLE account_features ADD COLUMN agency_account_id text, ADD COLUMN bio_signature text, ADD COLUMN photo_hash text`,
+      `ALTER TABLE account_features ADD COLUMN agency_account_id text, ADD COLUMN bio_signature text, ADD COLUMN photo_hash text,
+         ADD COLUMN hired_by text[] NOT NULL DEFAULT '{}', ADD COLUMN five_starred_by text[] NOT NULL DEFAULT '{}'`,
     );
-    await queryRunner.query(
-      `UPDATE account_features SET
-         agency_account_id = features #>> '{registration,value,agencyAccountId}',
-         bio_signature = features #>> '{profile,bioSignature,value}',
-         photo_hash = features #>> '{profile,photoHash,value}'`,
-    );
+    await queryRunner.query(`UPDATE account_features SET ${LINK_ATTRIBUTE_COLUMNS('features')}`);
     await queryRunner.query(`
       DO $$ BEGIN
         ALTER TABLE account_features ALTER COLUMN features SET COMPRESSION lz4;
@@ -33,7 +31,7 @@ export class DetectionReads1764000600000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE account_features DROP COLUMN IF EXISTS agency_account_id, DROP COLUMN IF EXISTS bio_signature, DROP COLUMN IF EXISTS photo_hash`);
+    await queryRunner.query(`ALTER TABLE account_features DROP COLUMN IF EXISTS agency_account_id, DROP COLUMN IF EXISTS bio_signature, DROP COLUMN IF EXISTS photo_hash, DROP COLUMN IF EXISTS hired_by, DROP COLUMN IF EXISTS five_starred_by`);
     await queryRunner.query(`DROP INDEX IF EXISTS signal_batch_idx`);
   }
 }

@@ -1,13 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AccountFeatures } from '@tns/domain/detection';
-
-/** What the identity graph needs of an account to decide links: columns kept beside its features, so no state is loaded whole. */
-export interface AccountLinkAttributes {
-  accountId: string;
-  agencyAccountId: string | null;
-  bioSignature: string | null;
-  photoHash: string | null;
-}
+import { type AccountLinkAttributes, LINK_ATTRIBUTE_COLUMNS } from './account-link-attributes';
 
 /** Per-account detection state (incremental features as jsonb). */
 export class AccountFeaturesRepository {
@@ -54,12 +47,7 @@ export class AccountFeaturesRepository {
     // The states travel as one JSON array, not a text[]: a text[] element is escaped character by
     // character, which showed in detection's profile.
     await manager.query(
-      `UPDATE account_features f SET
-         features = i.features,
-         agency_account_id = i.features #>> '{registration,value,agencyAccountId}',
-         bio_signature = i.features #>> '{profile,bioSignature,value}',
-         photo_hash = i.features #>> '{profile,photoHash,value}',
-         updated_at = now()
+      `UPDATE account_features f SET features = i.features, updated_at = now(), ${LINK_ATTRIBUTE_COLUMNS('i.features')}
        FROM jsonb_array_elements($2::jsonb) AS i(features)
        WHERE f.marketplace_id = $1 AND f.account_id = i.features->>'accountId'`,
       [marketplaceId, `[${features.map((state) => JSON.stringify(state)).join(',')}]`],
@@ -80,7 +68,8 @@ export class AccountFeaturesRepository {
   async linkAttributes(manager: EntityManager, marketplaceId: string, accountIds: readonly string[]): Promise<Map<string, AccountLinkAttributes>> {
     if (accountIds.length === 0) return new Map();
     const rows: AccountLinkAttributes[] = await manager.query(
-      `SELECT account_id AS "accountId", agency_account_id AS "agencyAccountId", bio_signature AS "bioSignature", photo_hash AS "photoHash"
+      `SELECT account_id AS "accountId", agency_account_id AS "agencyAccountId", bio_signature AS "bioSignature", photo_hash AS "photoHash",
+              hired_by AS "hiredBy", five_starred_by AS "fiveStarredBy"
        FROM account_features WHERE marketplace_id = $1 AND account_id = ANY($2::text[])`,
       [marketplaceId, [...new Set(accountIds)]],
     );

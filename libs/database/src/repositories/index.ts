@@ -23,6 +23,7 @@ export * from './signal-batch.repository';
 export * from './signal.repository';
 export * from './signal-partitions';
 export * from './account-features.repository';
+export * from './account-link-attributes';
 export * from './detection-signal.repository';
 export * from './identity-graph.repository';
 export * from './review-case.repository';
