@@ -140,7 +140,7 @@ describe('detection of a signal batch (real PostgreSQL)', () => {
       review('fake_client', 'fp1', NOW - 5 * DAY, 'fc1'),
     ];
     // An honest client of one persona alone stays out.
-    const honest = [registered('honest_client', NOW - 20 * DAY, { role: 'client' }), contract('fp1', 'honest_client', NOW - 8 * DAY, 'hc1'), review('honest_client', 'fp1', NOW - 4 * DAY, 'hc1')];
+    const honest = [registered('honest_client', NOW - 20 * DAY, { role: 'client' }), contract('fp1', 'honest_client', NOW - 8 * DAY, 'hc1'), review('honest_client', 'fp1', NOW - 4 * DAY, 'hc1', 4.5)];
     for (const order of [
       [ring, hiring, honest],
       [hiring, honest, ring],

@@ -20,4 +20,4 @@ export const LINK_ATTRIBUTE_COLUMNS = (source: string): string => `
   photo_hash = ${source} #>> '{profile,photoHash,value}',
   hired_by = ARRAY(SELECT DISTINCT c->>'counterpartId' FROM jsonb_array_elements(${source} #> '{work,contractsAsFreelancer}') AS c ORDER BY 1),
   five_starred_by = ARRAY(SELECT DISTINCT r->>'counterpartId' FROM jsonb_array_elements(${source} #> '{work,reviewsReceived}') AS r
-                          WHERE (r->>'rating')::int = 5 ORDER BY 1)`;
+                          WHERE (r->>'rating')::numeric = 5 ORDER BY 1)`;
