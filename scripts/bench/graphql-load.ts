@@ -1,41 +1,36 @@
-// The `account` query load of bench:detect, in a worker thread of its own: the bench's main thread
-// holds a whole generated marketplace, and its collection pauses would otherwise be measured as
-// server latency. Open loop at `perSecond` until told to stop; answers the latencies (ms).
+// Open-loop GraphQL load for the benchmarks, in a worker thread of its own: the bench's main
+// thread holds generated data (a whole marketplace, a million signals), and its collection
+// pauses would otherwise be measured as server latency. Sends the given bodies in order at
+// `perSecond` until they run out or it is told to stop; answers each call's latency (ms).
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { percentile } from './bench-harness';
-
-const ACCOUNT_QUERY = `query($id: ID!) { account(id: $id) {
-  id riskScore riskLevel reasons { code family weight summary } cluster { id size } openCases { id queue status } } }`;
 
 interface LoadSettings {
   url: string;
   apiKey: string;
-  accountIds: string[];
+  /** Request bodies (JSON), sent in order. */
+  bodies: string[];
   perSecond: number;
-  /** Stop after this many queries (0: until told to stop). */
-  count: number;
 }
 
-export interface QueryLatencies {
-  latencies: number[];
+export interface CallLatencies {
   summary: string;
   p99: number;
 }
 
-/** Starts the load; `stop()` ends it and resolves with the latencies of every query answered. */
-export function startAccountQueryLoad(settings: LoadSettings): {
-  stop(): Promise<QueryLatencies>;
-  done: Promise<QueryLatencies>;
+/** Starts the load; `done` resolves when every body was sent, `stop()` ends it early. */
+export function startGraphqlLoad(settings: LoadSettings): {
+  stop(): Promise<CallLatencies>;
+  done: Promise<CallLatencies>;
 } {
   const worker = new Worker(__filename, { workerData: settings });
-  const done = new Promise<QueryLatencies>((resolve, reject) => {
+  const done = new Promise<CallLatencies>((resolve, reject) => {
     worker.once('message', (latencies: number[]) => {
       const sorted = [...latencies].sort((a, b) => a - b);
       const p99 = percentile(sorted, 99);
       resolve({
-        latencies: sorted,
         p99,
-        summary: `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${sorted.length} queries)`,
+        summary: `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms (${sorted.length} calls)`,
       });
       void worker.terminate();
     });
@@ -50,27 +45,24 @@ export function startAccountQueryLoad(settings: LoadSettings): {
   };
 }
 
-async function runLoad({ url, apiKey, accountIds, perSecond, count }: LoadSettings): Promise<void> {
+async function runLoad({ url, apiKey, bodies, perSecond }: LoadSettings): Promise<void> {
   let stopping = false;
   parentPort!.on('message', () => (stopping = true));
   const latencies: number[] = [];
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
-  let seed = 1;
-  for (let i = 0; !stopping && (count === 0 || i < count); i++) {
+  for (let i = 0; i < bodies.length && !stopping; i++) {
     const wait = started + (i * 1000) / perSecond - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    seed = (seed * 48271) % 2147483647;
-    const id = accountIds[seed % accountIds.length];
     const sent = performance.now();
     inFlight.push(
       fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ query: ACCOUNT_QUERY, variables: { id } }),
+        body: bodies[i],
       }).then(async (response) => {
         const answer = (await response.json()) as { data?: unknown };
-        if (!answer.data) throw new Error(`account query failed: ${JSON.stringify(answer).slice(0, 300)}`);
+        if (!answer.data) throw new Error(`GraphQL call failed: ${JSON.stringify(answer).slice(0, 300)}`);
         latencies.push(performance.now() - sent);
       }),
     );
