@@ -72,9 +72,10 @@ function changesScreening(observation: Observation): boolean {
 /**
  * Detection's work on one accepted batch (and the pending batches a pass takes along), done once
  * however often the job is delivered, in one transaction: observations from the stored signals
- * (IP enrichment), features of the accounts they concern (locked in account order), sanctions screening of the accounts whose names or
- * identifiers changed, identity-graph links, then clusters, assessments and cases around the
- * changed accounts (RiskRefresher), then the batches are marked detected (pipelineStatus).
+ * (IP enrichment), features of the accounts they concern (locked in account order), sanctions
+ * screening of the accounts whose names or identifiers changed, identity-graph links, then
+ * clusters, assessments and cases around the changed accounts (RiskRefresher), then the batches
+ * are marked detected (pipelineStatus).
  */
 @Injectable()
 export class DetectSignalBatchUseCase {
