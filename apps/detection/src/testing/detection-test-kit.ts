@@ -142,11 +142,7 @@ export class DetectionTestKit {
       });
       const fresh = new Set(await this.signals.insertNew(manager, marketplaceId, batchId, rows));
       await this.signals.insertIdentifiers(manager, marketplaceId, identifiers.filter((identifier) => fresh.has(identifier.signalId)));
-      await this.batches.recordAcceptedBatch(manager, marketplaceId, {
-        id: batchId,
-        signalCount: fresh.size,
-        accountIds: [...new Set(signals.filter((signal) => fresh.has(signal.id)).map((signal) => signal.accountId))],
-      });
+      await this.batches.recordAcceptedBatch(manager, marketplaceId, { id: batchId, signalCount: fresh.size });
     });
     return batchId;
   }

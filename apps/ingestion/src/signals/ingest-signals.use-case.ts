@@ -240,13 +240,7 @@ export class IngestSignalsUseCase {
       for (const link of links) this.committedLinks.set(linkKey(marketplaceId, link), true);
       for (const value of rawValues) this.committedRawValues.set(rawKey(marketplaceId, value), true);
     });
-    const accountIds = new Set<string>();
-    for (const row of batch.rows) if (allFresh || fresh.has(row.id)) accountIds.add(row.accountId);
-    await this.batches.recordAcceptedBatch(manager, marketplaceId, {
-      id: batchId,
-      signalCount: storedIds.length,
-      accountIds: [...accountIds],
-    });
+    await this.batches.recordAcceptedBatch(manager, marketplaceId, { id: batchId, signalCount: storedIds.length });
     const payload: DetectSignalBatchPayload = { marketplaceId, batchId };
     await this.outbox.add(manager, [
       { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { ...payload }, marketplaceId },

@@ -10,27 +10,25 @@ export interface PipelineBacklog {
 export interface AcceptedBatch {
   id: string;
   signalCount: number;
-  accountIds: readonly string[];
 }
 
 /** An accepted batch detection has not finished, as a detection pass claims it. */
 export interface PendingBatch {
   id: string;
   signalCount: number;
-  accountIds: string[];
 }
 
 export class SignalBatchRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Records an accepted batch under a caller-chosen id (the signals rows carry it) together with
-   * the accounts it touched, inside the caller's transaction.
+   * Records an accepted batch under a caller-chosen id (the signals rows carry it), inside the
+   * caller's transaction.
    */
   async recordAcceptedBatch(manager: EntityManager, marketplaceId: string, batch: AcceptedBatch): Promise<void> {
     await manager.query(
-      `INSERT INTO signal_batch (id, marketplace_id, signal_count, account_ids) VALUES ($1, $2, $3, $4::text[])`,
-      [batch.id, marketplaceId, batch.signalCount, batch.accountIds],
+      `INSERT INTO signal_batch (id, marketplace_id, signal_count) VALUES ($1, $2, $3)`,
+      [batch.id, marketplaceId, batch.signalCount],
     );
   }
 
@@ -61,20 +59,16 @@ export class SignalBatchRepository {
   }
 
   private async lockPending(manager: EntityManager, marketplaceId: string, ids: readonly string[], skipLocked: boolean): Promise<PendingBatch[]> {
-    const rows: { id: string; signal_count: number; account_ids: string[] }[] =
+    const rows: { id: string; signal_count: number }[] =
       await manager.query(
-        `SELECT id, signal_count, account_ids FROM signal_batch
+        `SELECT id, signal_count FROM signal_batch
          WHERE marketplace_id = $1 AND id = ANY($2::uuid[]) AND detected_at IS NULL
          ORDER BY accepted_at, id
          FOR UPDATE ${skipLocked ? 'SKIP LOCKED' : ''}`,
         [marketplaceId, ids],
       );
     // A pass waited for may have detected the batch meanwhile: the row is re-read after the lock.
-    return rows.map((row) => ({
-      id: row.id,
-      signalCount: row.signal_count,
-      accountIds: row.account_ids,
-    }));
+    return rows.map((row) => ({ id: row.id, signalCount: row.signal_count }));
   }
 
   /** Marks detection finished for claimed batches. */
