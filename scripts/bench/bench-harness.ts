@@ -170,6 +170,30 @@ function procStatus(pid: number, field: string): number {
 export const peakRssMb = (pid: number): number => procStatus(pid, 'VmHWM');
 export const currentRssMb = (pid: number): number => procStatus(pid, 'VmRSS');
 
+/** Cumulative bucket counts (upper bound in seconds → requests) of a route's server-side latency histogram. */
+export async function serverLatencyBuckets(appUrl: string, route: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${appUrl}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  const pattern = /^tns_http_request_duration_seconds_bucket\{([^}]*)\} (\d+)$/gm;
+  for (const [, labels, count] of text.matchAll(pattern)) {
+    if (!labels.includes(`route="${route}"`) || !labels.includes('status="2xx"')) continue;
+    const le = /le="([^"]+)"/.exec(labels)?.[1];
+    const bound = le === '+Inf' ? Infinity : Number(le);
+    buckets.set(bound, (buckets.get(bound) ?? 0) + Number(count));
+  }
+  return buckets;
+}
+
+/** The smallest bucket bound (ms) within which `p` % of the requests between two readings were served. */
+export function serverPercentileBoundMs(before: Map<number, number>, after: Map<number, number>, p: number): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  for (const bound of bounds) {
+    if ((after.get(bound) ?? 0) - (before.get(bound) ?? 0) >= (p / 100) * total) return bound * 1000;
+  }
+  return Infinity;
+}
+
 /** CPU seconds (user + system) a process has used so far. */
 export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')

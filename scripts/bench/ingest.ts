@@ -22,6 +22,8 @@ import {
   option,
   peakRssMb,
   INGESTION_NODE_ARGUMENTS,
+  serverLatencyBuckets,
+  serverPercentileBoundMs,
   startApp,
   type RunningApp,
 } from './bench-harness';
@@ -457,13 +459,13 @@ async function main(): Promise<void> {
     const singleBodies = Array.from({ length: smallCalls }, (_, i) =>
       JSON.stringify({ query: MUTATION, variables: { signals: [signal('one', i, Date.now())] } }),
     );
-    const singles = await startGraphqlLoad({
-      url: app.url,
-      apiKey: key,
-      bodies: singleBodies,
-      perSecond: 200,
-    }).done;
-    log(`single calls (1 signal, 200 calls/s): ${singles.summary}`);
+    const serverBefore = await serverLatencyBuckets(app.url, '/graphql');
+    const singles = await startGraphqlLoad({ url: app.url, apiKey: key, bodies: singleBodies, perSecond: 200 }).done;
+    const serverAfter = await serverLatencyBuckets(app.url, '/graphql');
+    log(
+      `single calls (1 signal, 200 calls/s): ${singles.summary}; in the server (tns_http_request_duration_seconds): ` +
+        `p50 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 50)} ms, p99 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 99)} ms`,
+    );
     log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
     const ok =
       bulkRate >= 0.5 * ceiling && bulkPeak < 300 && graphqlCount / seconds >= 10_000 && singles.p99 < 20;

@@ -37,6 +37,9 @@ describeWithRealBackends('marketplace and moderator access (ingestion + review a
     expect(ready.checks).toEqual({ database: { ok: true }, queue: { ok: true } });
     const metrics = await (await fetch(`http://127.0.0.1:${env.REVIEW_PORT}/metrics`)).text();
     expect(metrics).toContain('tns_process_cpu_user_seconds_total');
+    // The requests above were timed in the server, per route and status class.
+    const served = await (await fetch(`http://127.0.0.1:${env.PORT}/metrics`)).text();
+    expect(served).toMatch(/^tns_http_request_duration_seconds_count\{method="GET",route="\/health\/ready",status="2xx"\} [1-9]/m);
   });
 
   it('resolves each key to its own marketplace only', async () => {

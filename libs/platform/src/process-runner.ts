@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { Logger } from 'pino';
 import { ConfigError, loadPlatformConfig, type PlatformConfig } from '@tns/config';
 import { startEmbeddedPostgres } from '@tns/database';
-import { createLogger, PinoNestLogger } from '@tns/observability';
+import { createLogger, histogram, PinoNestLogger } from '@tns/observability';
 
 /** Anything the process must close, in order, on SIGTERM. */
 export interface Closable {
@@ -80,6 +80,13 @@ export async function runProcess(
   }
 }
 
+const requestSeconds = histogram(
+  'tns_http_request_duration_seconds',
+  'HTTP requests by method, route and status class: seconds in the server',
+  ['method', 'route', 'status'],
+  [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 60],
+);
+
 /** A Nest app serving HTTP (GraphQL, REST, health) on Fastify. */
 export async function startHttpApp(
   module: unknown,
@@ -90,9 +97,19 @@ export async function startHttpApp(
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });
+  // Time spent in the server per request, from the first byte read to the reply sent: what a
+  // caller sees beyond it is network and queueing.
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    requestSeconds.observe(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: `${Math.floor(reply.statusCode / 100)}xx` },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
   await app.listen(options.port, options.host);
   return app;
 }
+
 
 /** A Nest app without HTTP (a worker inside the one-process mode). */
 export function startContextApp(module: unknown, logger: Logger): Promise<INestApplicationContext> {
