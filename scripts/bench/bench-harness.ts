@@ -97,8 +97,8 @@ async function deleteQueueKeys(queuePrefix: string): Promise<void> {
   redis.disconnect();
 }
 
-/** How docker-compose.yml and `npm run start:ingestion` run the ingestion app (a capped old generation). */
-export const INGESTION_NODE_ARGUMENTS = ['--max-old-space-size=192'];
+/** How docker-compose.yml and `npm run start:ingestion` run the ingestion app (capped old generation, roomy young one). */
+export const INGESTION_NODE_ARGUMENTS = ['--max-old-space-size=192', '--max-semi-space-size=32'];
 
 export interface RunningApp {
   /** Where its HTTP server (API or health endpoints) listens. */

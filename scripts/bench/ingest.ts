@@ -9,6 +9,7 @@
 //   4. single small calls: 1 signal a call at 200 calls/s (open loop), latency percentiles, once the
 //      outbox has relayed the earlier phases' batches;
 // and the ingestion process's peak RSS (VmHWM), after the bulk path and at the end.
+// `--cpu-prof-dir DIR` also writes a CPU profile of the ingestion process there.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest, Agent } from 'node:http';
 import { Client } from 'pg';
@@ -25,6 +26,7 @@ import {
   serverLatencyBuckets,
   serverPercentileBoundMs,
   startApp,
+  textOption,
   type RunningApp,
 } from './bench-harness';
 
@@ -369,6 +371,7 @@ async function main(): Promise<void> {
   const bulkCount = option('signals', 1_000_000);
   const graphqlCount = option('graphql-signals', 200_000);
   const smallCalls = option('small-calls', 2_000);
+  const profileDir = textOption('cpu-prof-dir');
   const environment = await createBenchEnvironment();
   const { databaseUrl, apiKey: key } = environment;
   let app: RunningApp | undefined;
@@ -407,7 +410,7 @@ async function main(): Promise<void> {
         API_KEY_RATE_BURST: '100000',
         PSEUDONYM_KEYS: `bench:${randomBytes(32).toString('hex')}`,
       },
-      INGESTION_NODE_ARGUMENTS,
+      [...INGESTION_NODE_ARGUMENTS, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     );
     const baseRss = currentRssMb(app.pid);
     let started = process.hrtime.bigint();

@@ -1,11 +1,9 @@
 import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Logger } from 'pino';
-import type { DataSource as DataSourceType } from 'typeorm';
-import { DataSource } from 'typeorm';
 import { ApiKeyGuard, AuthModule } from '@tns/auth';
 import { PLATFORM_CONFIG, type PlatformConfig } from '@tns/config';
-import { OutboxRepository, SignalBatchRepository, SignalRepository } from '@tns/database';
+import { SignalBatchRepository, SignalRepository } from '@tns/database';
 import { Pseudonymiser } from '@tns/domain/signals';
 import { ROOT_LOGGER } from '@tns/observability';
 import { OutboxRelay } from '@tns/queue';
@@ -83,10 +81,7 @@ export class IngestionModule {
         {
           provide: IngestSignalsUseCase,
           inject: [
-            DataSource,
             SignalRepository,
-            SignalBatchRepository,
-            OutboxRepository,
             OutboxRelay,
             Pseudonymiser,
             DetectionBacklogGate,
@@ -94,10 +89,7 @@ export class IngestionModule {
             PLATFORM_CONFIG,
           ],
           useFactory: (
-            dataSource: DataSourceType,
             signals: SignalRepository,
-            batches: SignalBatchRepository,
-            outbox: OutboxRepository,
             relay: OutboxRelay,
             pseudonymiser: Pseudonymiser,
             gate: DetectionBacklogGate,
@@ -105,10 +97,7 @@ export class IngestionModule {
             config: PlatformConfig,
           ) =>
             new IngestSignalsUseCase(
-              dataSource,
               signals,
-              batches,
-              outbox,
               relay,
               pseudonymiser,
               gate,

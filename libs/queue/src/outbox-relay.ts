@@ -18,6 +18,16 @@ const failures = counter('tns_outbox_failures_total', 'Failed outbox hand-offs',
 const pendingGauge = gauge('tns_outbox_pending', 'Outbox messages waiting for the queue');
 
 /**
+ * Commits nudging the relay within this window share one pass: at hundreds of small calls a
+ * second, a pass per call would cost more round trips than the calls themselves.
+ */
+const NUDGE_COALESCE_MS = 5;
+/** A queue that just accepted a batch is not asked again whether it is up for this long. */
+const HEALTHY_AFTER_DELIVERY_MS = 1_000;
+/** The pending gauge is a count over the outbox table: refreshed at most this often. */
+const GAUGE_REFRESH_MS = 1_000;
+
+/**
  * Moves committed outbox rows into BullMQ. Any number of relays may run (one per process):
  * rows are leased with SKIP LOCKED. A message is deleted only after the queue accepted it, so
  * a crash at any point re-sends rather than loses; the job id `outbox-<id>` and the consumers'
@@ -29,6 +39,9 @@ export class OutboxRelay {
   private running?: Promise<void>;
   private stopped = true;
   private wakeRequested = false;
+  private passDue = false;
+  private healthyUntil = 0;
+  private gaugeDueAt = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -50,7 +63,7 @@ export class OutboxRelay {
       this.wakeRequested = true;
       return;
     }
-    this.schedule(0);
+    if (!this.passDue) this.schedule(NUDGE_COALESCE_MS);
   }
 
   async stop(): Promise<void> {
@@ -61,7 +74,7 @@ export class OutboxRelay {
 
   /** One pass: deliver everything currently deliverable. Returns the number delivered. */
   async relayOnce(): Promise<number> {
-    if (!(await this.health.isHealthy())) return 0;
+    if (Date.now() >= this.healthyUntil && !(await this.health.isHealthy())) return 0;
     let total = 0;
     for (;;) {
       const batch = await this.outbox.claim(this.settings.batchSize, this.settings.leaseMs);
@@ -74,13 +87,15 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
+    this.passDue = delayMs < this.settings.pollMs;
     this.timer = setTimeout(() => {
+      this.passDue = false;
       this.running = this.pass().finally(() => {
         this.running = undefined;
         if (this.stopped) return;
         const again = this.wakeRequested;
         this.wakeRequested = false;
-        this.schedule(again ? 0 : this.settings.pollMs);
+        this.schedule(again ? NUDGE_COALESCE_MS : this.settings.pollMs);
       });
     }, delayMs);
   }
@@ -88,7 +103,10 @@ export class OutboxRelay {
   private async pass(): Promise<void> {
     try {
       await this.relayOnce();
-      pendingGauge.set((await this.outbox.backlog()).pending);
+      if (Date.now() >= this.gaugeDueAt) {
+        this.gaugeDueAt = Date.now() + GAUGE_REFRESH_MS;
+        pendingGauge.set((await this.outbox.backlog()).pending);
+      }
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox relay pass failed; will retry');
     }
@@ -115,10 +133,12 @@ export class OutboxRelay {
           this.settings.sendTimeoutMs,
           `queue ${queueName} did not accept the batch within ${this.settings.sendTimeoutMs} ms`,
         );
+        this.healthyUntil = Date.now() + HEALTHY_AFTER_DELIVERY_MS;
         await this.outbox.complete(ids);
         delivered.inc({ queue: queueName }, ids.length);
         count += ids.length;
       } catch (error) {
+        this.healthyUntil = 0;
         failures.inc({ queue: queueName });
         const attempts = Math.max(...messages.map((message) => message.attempts));
         await this.outbox.release(ids, String(error), Math.min(250 * 2 ** attempts, 30_000));

@@ -123,27 +123,23 @@ export class DetectionTestKit {
   /** Stores one batch as ingestion does; returns its id (not yet detected). */
   async store(marketplaceId: string, signals: readonly Signal[]): Promise<string> {
     const batchId = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
-      const identifiers: SignalIdentifierRow[] = [];
-      const rows = signals.map((signal) => {
-        const { stored, identifiers: found } = pseudonymiseSignal(signal, this.pseudonymiser);
-        for (const identifier of found) {
-          identifiers.push({
-            signalId: signal.id,
-            accountId: signal.accountId,
-            occurredAt: signal.occurredAt,
-            kind: identifier.kind,
-            pseudonym: identifier.pseudonym,
-            retention: identifier.retention,
-            raw: identifier.raw,
-          });
-        }
-        return { id: stored.id, type: stored.type, accountId: stored.accountId, occurredAt: stored.occurredAt, dataJson: JSON.stringify(stored.data) };
-      });
-      const fresh = new Set(await this.signals.insertNew(manager, marketplaceId, batchId, rows));
-      await this.signals.insertIdentifiers(manager, marketplaceId, identifiers.filter((identifier) => fresh.has(identifier.signalId)));
-      await this.batches.recordAcceptedBatch(manager, marketplaceId, { id: batchId, signalCount: fresh.size });
+    const identifiers: SignalIdentifierRow[] = [];
+    const rows = signals.map((signal) => {
+      const { stored, identifiers: found } = pseudonymiseSignal(signal, this.pseudonymiser);
+      for (const identifier of found) {
+        identifiers.push({
+          signalId: signal.id,
+          accountId: signal.accountId,
+          occurredAt: signal.occurredAt,
+          kind: identifier.kind,
+          pseudonym: identifier.pseudonym,
+          retention: identifier.retention,
+          raw: identifier.raw,
+        });
+      }
+      return { id: stored.id, type: stored.type, accountId: stored.accountId, occurredAt: stored.occurredAt, dataJson: JSON.stringify(stored.data) };
     });
+    await this.signals.storeBatch(marketplaceId, { id: batchId, rows, rawValues: identifiers, links: identifiers });
     return batchId;
   }
 

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { DataSource, EntityManager } from 'typeorm';
 import type {
-  OutboxRepository,
-  SignalBatchRepository,
   SignalIdentifierRow,
   SignalRepository,
   SignalRow,
@@ -40,6 +37,11 @@ export interface IngestSettings {
   partitionsAheadDays: number;
 }
 
+interface StoredLink {
+  marketplaceId: string;
+  accountId: string;
+}
+
 /** One batch ready for storage: validated, pseudonymised, without repeated ids. */
 interface PreparedBatch {
   rows: SignalRow[];
@@ -54,14 +56,13 @@ type IndexedInput = { index: number; value: unknown; error?: undefined } | { ind
  * outbox in the same transaction — one job per batch, never per signal.
  */
 export class IngestSignalsUseCase {
-  private readonly committedLinks = new RecentMap<true>(50_000);
-  private readonly committedRawValues = new RecentMap<true>(50_000);
+  /** Pseudonym → the marketplace whose raw value for it this process stored last. */
+  private readonly storedRawValues = new RecentMap<string>(50_000);
+  /** Pseudonym → the last account link this process stored for it. */
+  private readonly storedLinks = new RecentMap<StoredLink>(50_000);
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly signals: SignalRepository,
-    private readonly batches: SignalBatchRepository,
-    private readonly outbox: OutboxRepository,
     private readonly relay: OutboxRelay,
     private readonly pseudonymiser: Pseudonymiser,
     private readonly backlogGate: DetectionBacklogGate,
@@ -180,7 +181,7 @@ export class IngestSignalsUseCase {
     return { rows, identifiers };
   }
 
-  /** One transaction: new signals, their identifiers, the batch record and its detection job. */
+  /** New signals, their identifiers, the batch record and its detection job, stored at once. */
   private async store(marketplaceId: string, batch: PreparedBatch, tally: IngestTally): Promise<void> {
     if (batch.rows.length === 0) return;
     const stored = await this.writeWithRetries(marketplaceId, batch);
@@ -191,17 +192,28 @@ export class IngestSignalsUseCase {
     if (stored > 0) this.relay.nudge();
   }
 
-  /** Nothing of a failed attempt was committed, so a deadlock or a missing partition is retried whole. */
+  /**
+   * One statement per batch (atomic on its own), so nothing of a failed attempt was stored: a
+   * deadlock or a missing partition is retried whole.
+   */
   private async writeWithRetries(marketplaceId: string, batch: PreparedBatch): Promise<number> {
     const batchId = randomUUID();
+    // Links and raw values this process already stored are left out: re-inserting them would
+    // change nothing (ON CONFLICT DO NOTHING) and cost index probes each.
+    const rawValues: SignalIdentifierRow[] = [];
+    const links: SignalIdentifierRow[] = [];
+    for (const identifier of batch.identifiers) {
+      if (this.storedRawValues.get(identifier.pseudonym) !== marketplaceId) rawValues.push(identifier);
+      if (SCREENED_KINDS.has(identifier.kind) && !isStoredLink(this.storedLinks, marketplaceId, identifier)) {
+        links.push(identifier);
+      }
+    }
+    const handOff = { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { marketplaceId, batchId } satisfies DetectSignalBatchPayload };
     for (let attempt = 1; ; attempt++) {
-      const afterCommit: (() => void)[] = [];
       try {
-        const stored = await this.dataSource.transaction((manager) =>
-          this.writeBatch(manager, marketplaceId, batchId, batch, afterCommit),
-        );
-        for (const remember of afterCommit) remember();
-        return stored;
+        const storedIds = await this.signals.storeBatch(marketplaceId, { id: batchId, rows: batch.rows, rawValues, links, handOff });
+        this.rememberStored(marketplaceId, storedIds, batch.rows.length, rawValues, links);
+        return storedIds.length;
       } catch (error) {
         if (attempt < 4 && isRetryableConflict(error)) continue;
         if (attempt < 4 && isMissingPartition(error)) {
@@ -215,44 +227,34 @@ export class IngestSignalsUseCase {
     }
   }
 
-  private async writeBatch(
-    manager: EntityManager,
+  /** Only identifiers of signals stored now are known stored (a duplicate's were skipped). */
+  private rememberStored(
     marketplaceId: string,
-    batchId: string,
-    batch: PreparedBatch,
-    afterCommit: (() => void)[],
-  ): Promise<number> {
-    const storedIds = await this.signals.insertNew(manager, marketplaceId, batchId, batch.rows);
-    if (storedIds.length === 0) return 0;
-    const fresh = new Set(storedIds);
-    const allFresh = fresh.size === batch.rows.length;
-    // Links and raw values this process already committed are skipped: re-inserting them would
-    // change nothing (ON CONFLICT DO NOTHING) and cost a round of index probes each.
-    const links: SignalIdentifierRow[] = [];
-    const rawValues: SignalIdentifierRow[] = [];
-    for (const identifier of batch.identifiers) {
-      if (!allFresh && !fresh.has(identifier.signalId)) continue;
-      if (SCREENED_KINDS.has(identifier.kind) && !this.committedLinks.has(linkKey(marketplaceId, identifier))) links.push(identifier);
-      if (!this.committedRawValues.has(rawKey(marketplaceId, identifier))) rawValues.push(identifier);
+    storedIds: readonly string[],
+    sent: number,
+    rawValues: readonly SignalIdentifierRow[],
+    links: readonly SignalIdentifierRow[],
+  ): void {
+    if (storedIds.length === 0) return;
+    const stored = storedIds.length === sent ? undefined : new Set(storedIds);
+    for (const value of rawValues) {
+      if (!stored || stored.has(value.signalId)) this.storedRawValues.set(value.pseudonym, marketplaceId);
     }
-    await this.signals.insertIdentifiers(manager, marketplaceId, rawValues, links);
-    afterCommit.push(() => {
-      for (const link of links) this.committedLinks.set(linkKey(marketplaceId, link), true);
-      for (const value of rawValues) this.committedRawValues.set(rawKey(marketplaceId, value), true);
-    });
-    await this.batches.recordAcceptedBatch(manager, marketplaceId, { id: batchId, signalCount: storedIds.length });
-    const payload: DetectSignalBatchPayload = { marketplaceId, batchId };
-    await this.outbox.add(manager, [
-      { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { ...payload }, marketplaceId },
-    ]);
-    return storedIds.length;
+    for (const link of links) {
+      if (!stored || stored.has(link.signalId)) this.storedLinks.set(link.pseudonym, { marketplaceId, accountId: link.accountId });
+    }
   }
 }
 
-const linkKey = (marketplaceId: string, identifier: SignalIdentifierRow): string =>
-  `${marketplaceId}|${identifier.pseudonym}|${identifier.accountId}`;
-const rawKey = (marketplaceId: string, identifier: SignalIdentifierRow): string =>
-  `${marketplaceId}|${identifier.pseudonym}`;
+/** The last link stored for a pseudonym is remembered; a miss only costs a redundant insert. */
+const isStoredLink = (
+  links: RecentMap<StoredLink>,
+  marketplaceId: string,
+  identifier: SignalIdentifierRow,
+): boolean => {
+  const last = links.get(identifier.pseudonym);
+  return last !== undefined && last.marketplaceId === marketplaceId && last.accountId === identifier.accountId;
+};
 
 function toIndexedInput(record: NdjsonRecord): IndexedInput {
   return record.error === undefined

@@ -7,11 +7,6 @@ export interface PipelineBacklog {
   oldestPendingAcceptedAt: Date | null;
 }
 
-export interface AcceptedBatch {
-  id: string;
-  signalCount: number;
-}
-
 /** An accepted batch detection has not finished, as a detection pass claims it. */
 export interface PendingBatch {
   id: string;
@@ -20,17 +15,6 @@ export interface PendingBatch {
 
 export class SignalBatchRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  /**
-   * Records an accepted batch under a caller-chosen id (the signals rows carry it), inside the
-   * caller's transaction.
-   */
-  async recordAcceptedBatch(manager: EntityManager, marketplaceId: string, batch: AcceptedBatch): Promise<void> {
-    await manager.query(
-      `INSERT INTO signal_batch (id, marketplace_id, signal_count) VALUES ($1, $2, $3)`,
-      [batch.id, marketplaceId, batch.signalCount],
-    );
-  }
 
   /**
    * Claims batches for one detection pass, inside the caller's transaction: `batchId` itself

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { OutboxMessage } from './outbox.repository';
 import { SCREENED_IDENTIFIER_KINDS } from '@tns/domain/signals';
 import { affectedCount } from '../returning-rows';
 import { ensureSignalPartitions } from './signal-partitions';
@@ -29,22 +30,37 @@ export interface SignalIdentifierRow {
 
 export type RetentionClass = SignalIdentifierRow['retention'];
 
+/** One batch for `storeBatch`: signals, the identifiers they carry, and detection's hand-off. */
+export interface SignalBatchWrite {
+  /** The batch id the stored signals carry and the batch record takes. */
+  id: string;
+  rows: readonly SignalRow[];
+  /** Raw values to keep for the retention period; those of signals not stored are skipped. */
+  rawValues: readonly SignalIdentifierRow[];
+  /** Account links; those of signals not stored are skipped. */
+  links: readonly SignalIdentifierRow[];
+  /** The outbox message handing the batch to detection (its marketplace is the batch's). */
+  handOff?: Omit<OutboxMessage, 'marketplaceId'>;
+}
+
 export class SignalRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Stores the signals whose (marketplace, id) is new and returns their ids; the others are
-   * duplicates and change nothing. One statement for the whole batch: the receipts decide which
-   * ids are new (a racing transaction with the same id waits for ours, then skips it), and only
-   * those reach the partitioned table. Receipts are inserted in id order so that two batches
-   * sharing ids lock them in the same order and cannot deadlock. `rows` must not repeat an id.
+   * Stores one batch in a single statement, atomic without BEGIN/COMMIT (one round trip, which is
+   * most of a small call's cost): the signals whose (marketplace, id) is new, their identifiers,
+   * the batch record and, when given, the outbox message that hands the batch to detection. The
+   * last three are written only when at least one signal is new; a duplicate changes nothing.
+   * Returns the ids stored.
+   *
+   * The receipts decide which ids are new (a racing statement with the same id waits for ours,
+   * then skips it), and only those reach the partitioned table. Receipts, links and raw values are
+   * inserted in key order so that concurrent batches lock rows in one order and cannot deadlock.
+   * `rows` must not repeat an id. Raw values keep the first value of each pseudonym; links are
+   * kept for the kinds sanctions screening reads back (others are left out).
    */
-  async insertNew(
-    manager: EntityManager,
-    marketplaceId: string,
-    batchId: string,
-    rows: readonly SignalRow[],
-  ): Promise<string[]> {
+  async storeBatch(marketplaceId: string, batch: SignalBatchWrite): Promise<string[]> {
+    const { rows } = batch;
     if (rows.length === 0) return [];
     const ids: string[] = new Array<string>(rows.length);
     const types: string[] = new Array<string>(rows.length);
@@ -59,9 +75,12 @@ export class SignalRepository {
       times[i] = row.occurredAt;
       data[i] = row.dataJson;
     }
+    const links = batch.links.filter((link) => SCREENED_KINDS.has(link.kind));
+    const rawValues = batch.rawValues;
+    const handOff = batch.handOff;
     // `data` travels as one JSON array rather than a text[]: already-serialised JSON joins without
     // the per-element escaping an array literal needs (that escaping showed in the profile).
-    const stored: { id: string }[] = await manager.query(
+    const stored: { id: string }[] = await this.dataSource.query(
       `WITH input AS (
          SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
          FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
@@ -72,56 +91,60 @@ export class SignalRepository {
          SELECT $1, id FROM input ORDER BY id
          ON CONFLICT DO NOTHING
          RETURNING signal_id
-       )
-       INSERT INTO signal (marketplace_id, occurred_at, account_id, id, type, data, batch_id)
-       SELECT $1, i.occurred_at, i.account_id, i.id, i.type, i.data, $7
-       FROM input i JOIN fresh f ON f.signal_id = i.id
-       RETURNING id`,
-      [marketplaceId, ids, types, accounts, times, `[${data.join(',')}]`, batchId],
-    );
-    return stored.map((row) => row.id);
-  }
-
-  /**
-   * Keeps the first raw value of each pseudonym for the retention period (`rawValues`) and links
-   * accounts to the pseudonyms of the kinds sanctions screening reads back (`links`, the same
-   * identifiers when omitted; other kinds are left out). Call with identifiers of newly stored
-   * signals only (a duplicate changes nothing). Sorted so that concurrent batches take row locks
-   * in one order.
-   */
-  async insertIdentifiers(
-    manager: EntityManager,
-    marketplaceId: string,
-    rawValues: readonly SignalIdentifierRow[],
-    links: readonly SignalIdentifierRow[] = rawValues,
-  ): Promise<void> {
-    links = links.filter((link) => SCREENED_KINDS.has(link.kind));
-    if (links.length === 0 && rawValues.length === 0) return;
-    await manager.query(
-      `WITH links AS (
+       ), stored AS (
+         INSERT INTO signal (marketplace_id, occurred_at, account_id, id, type, data, batch_id)
+         SELECT $1, i.occurred_at, i.account_id, i.id, i.type, i.data, $7
+         FROM input i JOIN fresh f ON f.signal_id = i.id
+         RETURNING id
+       ), links AS (
          INSERT INTO account_identifier (marketplace_id, pseudonym, account_id, kind, first_seen_at)
-         SELECT $1, pseudonym, account_id, kind, occurred_at
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS l(pseudonym, account_id, kind, occurred_at)
-         ORDER BY account_id, pseudonym
+         SELECT $1, l.pseudonym, l.account_id, l.kind, l.occurred_at
+         FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[])
+           AS l(signal_id, pseudonym, account_id, kind, occurred_at)
+         WHERE l.signal_id IN (SELECT signal_id FROM fresh)
+         ORDER BY l.account_id, l.pseudonym
          ON CONFLICT DO NOTHING
+       ), raw_values AS (
+         INSERT INTO identifier_raw_value (marketplace_id, pseudonym, kind, retention, raw_value)
+         SELECT $1, r.pseudonym, r.kind, r.retention, r.raw_value
+         FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+           AS r(signal_id, pseudonym, kind, retention, raw_value)
+         WHERE r.signal_id IN (SELECT signal_id FROM fresh)
+         ORDER BY r.pseudonym
+         ON CONFLICT DO NOTHING
+       ), batch AS (
+         INSERT INTO signal_batch (id, marketplace_id, signal_count)
+         SELECT $7, $1, count(*) FROM fresh HAVING count(*) > 0
+         RETURNING id
+       ), hand_off AS (
+         INSERT INTO outbox_message (queue, job_name, payload, marketplace_id)
+         SELECT $18, $19, $20::jsonb, $1 FROM batch WHERE $18::text IS NOT NULL
        )
-       INSERT INTO identifier_raw_value (marketplace_id, pseudonym, kind, retention, raw_value)
-       SELECT $1, pseudonym, kind, retention, raw_value
-       FROM unnest($6::text[], $7::text[], $8::text[], $9::text[]) AS r(pseudonym, kind, retention, raw_value)
-       ORDER BY pseudonym
-       ON CONFLICT DO NOTHING`,
+       SELECT id FROM stored`,
       [
         marketplaceId,
+        ids,
+        types,
+        accounts,
+        times,
+        `[${data.join(',')}]`,
+        batch.id,
+        links.map((link) => link.signalId),
         links.map((link) => link.pseudonym),
         links.map((link) => link.accountId),
         links.map((link) => link.kind),
         links.map((link) => link.occurredAt),
+        rawValues.map((value) => value.signalId),
         rawValues.map((value) => value.pseudonym),
         rawValues.map((value) => value.kind),
         rawValues.map((value) => value.retention),
         rawValues.map((value) => value.raw),
+        handOff?.queue ?? null,
+        handOff?.jobName ?? null,
+        handOff ? JSON.stringify(handOff.payload) : null,
       ],
     );
+    return stored.map((row) => row.id);
   }
 
   /** Creates the daily partitions from `from`'s day through `daysAhead` days later; returns the new ones. */
