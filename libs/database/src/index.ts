@@ -5,3 +5,4 @@ export * from './embedded/embedded-postgres';
 export * from './entities';
 export * from './repositories';
 export * from './returning-rows';
+export * from './prepared-query';

@@ -21,7 +21,7 @@ const pendingGauge = gauge('tns_outbox_pending', 'Outbox messages waiting for th
  * Commits nudging the relay within this window share one pass: at hundreds of small calls a
  * second, a pass per call would cost more round trips than the calls themselves.
  */
-const NUDGE_COALESCE_MS = 5;
+const NUDGE_COALESCE_MS = 10;
 /** A queue that just accepted a batch is not asked again whether it is up for this long. */
 const HEALTHY_AFTER_DELIVERY_MS = 1_000;
 /** The pending gauge is a count over the outbox table: refreshed at most this often. */

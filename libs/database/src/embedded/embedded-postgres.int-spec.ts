@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { AppProcess } from '@tns/testing';
+import { AppProcess, waitUntil } from '@tns/testing';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 describe('embedded PostgreSQL over the wire', () => {
@@ -34,6 +34,29 @@ describe('embedded PostgreSQL over the wire', () => {
     expect(results.map((result) => result.rows[0].v)).toEqual(
       Array.from({ length: 60 }, (_, index) => (index % 2 === 0 ? index + 1 : index * 3)),
     );
+  });
+
+  it('keeps named prepared statements per connection and forgets those of a closed one', async () => {
+    const first = await pool.connect();
+    const second = await pool.connect();
+    await first.query({ name: 'twice', text: 'SELECT $1::int * 2 AS v', values: [21] });
+    await second.query({ name: 'thrice', text: 'SELECT $1::int * 3 AS v', values: [7] });
+    expect((await first.query({ name: 'twice', text: 'SELECT $1::int * 2 AS v', values: [5] })).rows[0].v).toBe(10);
+    second.release();
+    first.release(true); // closes the connection: its statement goes with it
+    // The server hears of the closed connection a moment after the client closed it.
+    await waitUntil(async () => {
+      const client = await pool.connect();
+      try {
+        // A new connection may take the name again, with another text.
+        const { rows } = await client.query({ name: 'twice', text: 'SELECT $1::int + 2 AS v', values: [5] });
+        return rows[0].v === 7;
+      } catch {
+        return false;
+      } finally {
+        client.release(true);
+      }
+    }, 5_000, 'the closed connection\'s statement deallocated');
   });
 
   it('isolates an open transaction from other connections until it commits', async () => {

@@ -8,7 +8,9 @@ import type { PGlite } from '@electric-sql/pglite';
  * extended-protocol exchange (Parse … Sync) runs as one unit, because the unnamed prepared
  * statement is shared by everyone (a proxy that interleaves single messages binds one
  * client's parameters to another's statement); and a connection that leaves a transaction
- * open keeps its turn until ReadyForQuery says it is idle again.
+ * open keeps its turn until ReadyForQuery says it is idle again. Named prepared statements
+ * outlive their connection in the shared session, so a closed connection's are deallocated
+ * (clients must give each connection its own names, as `queryPrepared` does).
  */
 export class PgliteWireServer {
   private server?: Server;
@@ -66,6 +68,7 @@ const SYNC = 0x53;
 const QUERY = 0x51;
 const FLUSH = 0x48;
 const TERMINATE = 0x58;
+const PARSE = 0x50;
 
 class WireConnection {
   private buffer: Buffer = Buffer.alloc(0);
@@ -74,6 +77,7 @@ class WireConnection {
   private release?: () => void;
   private inTransaction = false;
   private chain: Promise<void> = Promise.resolve();
+  private readonly preparedNames = new Set<string>();
 
   constructor(
     private readonly socket: Socket,
@@ -89,6 +93,7 @@ class WireConnection {
         this.socket.end();
         return;
       }
+      if (type === PARSE) this.notePrepared(message);
       this.unit.push(message);
       if (type === undefined || type === SYNC || type === QUERY || type === FLUSH) {
         this.started = true;
@@ -105,11 +110,21 @@ class WireConnection {
 
   async closed(): Promise<void> {
     await this.chain;
-    if (!this.release) return;
+    if (!this.release && this.preparedNames.size === 0) return;
+    this.release ??= await this.turnstile.acquire();
     // The client vanished mid-transaction: roll it back before anyone else goes on.
     if (this.inTransaction) await this.db.exec('ROLLBACK').catch(() => undefined);
+    for (const name of this.preparedNames) {
+      await this.db.exec(`DEALLOCATE "${name.replaceAll('"', '""')}"`).catch(() => undefined);
+    }
     this.release();
     this.release = undefined;
+  }
+
+  /** Parse: 'P', length, statement name (C string), query, parameter types. */
+  private notePrepared(message: Buffer): void {
+    const end = message.indexOf(0, 5);
+    if (end > 5) this.preparedNames.add(message.toString('utf8', 5, end));
   }
 
   private async execute(unit: Buffer): Promise<void> {

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { queryPrepared } from '../prepared-query';
 import type { OutboxMessage } from './outbox.repository';
 import { SCREENED_IDENTIFIER_KINDS } from '@tns/domain/signals';
 import { affectedCount } from '../returning-rows';
@@ -43,6 +44,51 @@ export interface SignalBatchWrite {
   handOff?: Omit<OutboxMessage, 'marketplaceId'>;
 }
 
+/** Batches up to this size run as a prepared statement (see `runStoreBatch`). */
+const PREPARED_BATCH_MAX_ROWS = 16;
+
+/** One statement for a whole batch; see `storeBatch`. */
+const STORE_BATCH_SQL = `WITH input AS (
+     SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
+       AS i(id, type, account_id, occurred_at, n)
+     JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS d(data, n) ON d.n = i.n
+   ), fresh AS (
+     INSERT INTO signal_receipt (marketplace_id, signal_id)
+     SELECT $1, id FROM input ORDER BY id
+     ON CONFLICT DO NOTHING
+     RETURNING signal_id
+   ), stored AS (
+     INSERT INTO signal (marketplace_id, occurred_at, account_id, id, type, data, batch_id)
+     SELECT $1, i.occurred_at, i.account_id, i.id, i.type, i.data, $7
+     FROM input i JOIN fresh f ON f.signal_id = i.id
+     RETURNING id
+   ), links AS (
+     INSERT INTO account_identifier (marketplace_id, pseudonym, account_id, kind, first_seen_at)
+     SELECT $1, l.pseudonym, l.account_id, l.kind, l.occurred_at
+     FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[])
+       AS l(signal_id, pseudonym, account_id, kind, occurred_at)
+     WHERE l.signal_id IN (SELECT signal_id FROM fresh)
+     ORDER BY l.account_id, l.pseudonym
+     ON CONFLICT DO NOTHING
+   ), raw_values AS (
+     INSERT INTO identifier_raw_value (marketplace_id, pseudonym, kind, retention, raw_value)
+     SELECT $1, r.pseudonym, r.kind, r.retention, r.raw_value
+     FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+       AS r(signal_id, pseudonym, kind, retention, raw_value)
+     WHERE r.signal_id IN (SELECT signal_id FROM fresh)
+     ORDER BY r.pseudonym
+     ON CONFLICT DO NOTHING
+   ), batch AS (
+     INSERT INTO signal_batch (id, marketplace_id, signal_count)
+     SELECT $7, $1, count(*) FROM fresh HAVING count(*) > 0
+     RETURNING id
+   ), hand_off AS (
+     INSERT INTO outbox_message (queue, job_name, payload, marketplace_id)
+     SELECT $18, $19, $20::jsonb, $1 FROM batch WHERE $18::text IS NOT NULL
+   )
+   SELECT id FROM stored`;
+
 export class SignalRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -80,71 +126,40 @@ export class SignalRepository {
     const handOff = batch.handOff;
     // `data` travels as one JSON array rather than a text[]: already-serialised JSON joins without
     // the per-element escaping an array literal needs (that escaping showed in the profile).
-    const stored: { id: string }[] = await this.dataSource.query(
-      `WITH input AS (
-         SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
-           AS i(id, type, account_id, occurred_at, n)
-         JOIN jsonb_array_elements($6::jsonb) WITH ORDINALITY AS d(data, n) ON d.n = i.n
-       ), fresh AS (
-         INSERT INTO signal_receipt (marketplace_id, signal_id)
-         SELECT $1, id FROM input ORDER BY id
-         ON CONFLICT DO NOTHING
-         RETURNING signal_id
-       ), stored AS (
-         INSERT INTO signal (marketplace_id, occurred_at, account_id, id, type, data, batch_id)
-         SELECT $1, i.occurred_at, i.account_id, i.id, i.type, i.data, $7
-         FROM input i JOIN fresh f ON f.signal_id = i.id
-         RETURNING id
-       ), links AS (
-         INSERT INTO account_identifier (marketplace_id, pseudonym, account_id, kind, first_seen_at)
-         SELECT $1, l.pseudonym, l.account_id, l.kind, l.occurred_at
-         FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[])
-           AS l(signal_id, pseudonym, account_id, kind, occurred_at)
-         WHERE l.signal_id IN (SELECT signal_id FROM fresh)
-         ORDER BY l.account_id, l.pseudonym
-         ON CONFLICT DO NOTHING
-       ), raw_values AS (
-         INSERT INTO identifier_raw_value (marketplace_id, pseudonym, kind, retention, raw_value)
-         SELECT $1, r.pseudonym, r.kind, r.retention, r.raw_value
-         FROM unnest($13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-           AS r(signal_id, pseudonym, kind, retention, raw_value)
-         WHERE r.signal_id IN (SELECT signal_id FROM fresh)
-         ORDER BY r.pseudonym
-         ON CONFLICT DO NOTHING
-       ), batch AS (
-         INSERT INTO signal_batch (id, marketplace_id, signal_count)
-         SELECT $7, $1, count(*) FROM fresh HAVING count(*) > 0
-         RETURNING id
-       ), hand_off AS (
-         INSERT INTO outbox_message (queue, job_name, payload, marketplace_id)
-         SELECT $18, $19, $20::jsonb, $1 FROM batch WHERE $18::text IS NOT NULL
-       )
-       SELECT id FROM stored`,
-      [
-        marketplaceId,
-        ids,
-        types,
-        accounts,
-        times,
-        `[${data.join(',')}]`,
-        batch.id,
-        links.map((link) => link.signalId),
-        links.map((link) => link.pseudonym),
-        links.map((link) => link.accountId),
-        links.map((link) => link.kind),
-        links.map((link) => link.occurredAt),
-        rawValues.map((value) => value.signalId),
-        rawValues.map((value) => value.pseudonym),
-        rawValues.map((value) => value.kind),
-        rawValues.map((value) => value.retention),
-        rawValues.map((value) => value.raw),
-        handOff?.queue ?? null,
-        handOff?.jobName ?? null,
-        handOff ? JSON.stringify(handOff.payload) : null,
-      ],
-    );
+    const stored = await this.runStoreBatch(rows.length, [
+      marketplaceId,
+      ids,
+      types,
+      accounts,
+      times,
+      `[${data.join(',')}]`,
+      batch.id,
+      links.map((link) => link.signalId),
+      links.map((link) => link.pseudonym),
+      links.map((link) => link.accountId),
+      links.map((link) => link.kind),
+      links.map((link) => link.occurredAt),
+      rawValues.map((value) => value.signalId),
+      rawValues.map((value) => value.pseudonym),
+      rawValues.map((value) => value.kind),
+      rawValues.map((value) => value.retention),
+      rawValues.map((value) => value.raw),
+      handOff?.queue ?? null,
+      handOff?.jobName ?? null,
+      handOff ? JSON.stringify(handOff.payload) : null,
+    ]);
     return stored.map((row) => row.id);
+  }
+
+  /**
+   * Small batches (single calls) are bound by parsing and planning: they run as a prepared
+   * statement. Big ones get a plan for their actual size each time (a generic plan guesses the
+   * arrays' lengths, and a wrong join strategy would cost far more than planning).
+   */
+  private runStoreBatch(rowCount: number, values: unknown[]): Promise<{ id: string }[]> {
+    return rowCount <= PREPARED_BATCH_MAX_ROWS
+      ? queryPrepared(this.dataSource, 'store_signal_batch', STORE_BATCH_SQL, values)
+      : this.dataSource.query(STORE_BATCH_SQL, values);
   }
 
   /** Creates the daily partitions from `from`'s day through `daysAhead` days later; returns the new ones. */
