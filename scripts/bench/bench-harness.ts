@@ -4,7 +4,7 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -201,4 +201,25 @@ export function cpuSeconds(pid: number): number {
     .split(' ');
   // After the command: state is field 3, utime 14, stime 15 (1-based, man proc).
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU seconds used so far by the PostgreSQL server processes of this machine (the ones /proc
+ * shows), or undefined when there are none (a remote server). Backends that exit take their
+ * share with them: read it around a phase whose connections stay open.
+ */
+export function postgresCpuSeconds(): number | undefined {
+  let total = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      total += cpuSeconds(Number(entry));
+      found = true;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return found ? total : undefined;
 }

@@ -8,7 +8,8 @@
 //   3. the GraphQL path: ingestSignals with 500 signals a call, 4 concurrent callers;
 //   4. single small calls: 1 signal a call at 200 calls/s (open loop), latency percentiles, once the
 //      outbox has relayed the earlier phases' batches;
-// and the ingestion process's peak RSS (VmHWM), after the bulk path and at the end.
+// and the ingestion process's peak RSS (VmHWM), after the bulk path and at the end; with a local
+// PostgreSQL, also the CPU time per row of the ceiling and of the bulk path, split by process.
 // `--cpu-prof-dir DIR` also writes a CPU profile of the ingestion process there.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest, Agent } from 'node:http';
@@ -16,12 +17,14 @@ import { Client } from 'pg';
 import { startGraphqlLoad } from './graphql-load';
 import {
   createBenchEnvironment,
+  cpuSeconds,
   currentRssMb,
   describeMachine,
   formatRate,
   log,
   option,
   peakRssMb,
+  postgresCpuSeconds,
   INGESTION_NODE_ARGUMENTS,
   serverLatencyBuckets,
   serverPercentileBoundMs,
@@ -252,7 +255,11 @@ function copyIn(client: Client, sql: string, data: Buffer): Promise<void> {
 const escapeCopy = (text: string): string =>
   text.replace(/[\\\n\r\t]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 
-async function measureCopyCeiling(url: string, rows: GeneratedSignal[]): Promise<number> {
+/** Rows per second, and CPU µs per row of this process and of PostgreSQL (when local). */
+async function measureCopyCeiling(
+  url: string,
+  rows: GeneratedSignal[],
+): Promise<{ rate: number; nodeMicros: number; postgresMicros?: number }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query(`CREATE TABLE bench_copy_ceiling (
@@ -260,6 +267,8 @@ async function measureCopyCeiling(url: string, rows: GeneratedSignal[]): Promise
     type text NOT NULL, data jsonb NOT NULL, batch_id uuid NOT NULL, received_at timestamptz NOT NULL DEFAULT now())`);
   const marketplace = randomUUID();
   const started = process.hrtime.bigint();
+  const nodeCpuAtStart = process.cpuUsage();
+  const postgresCpuAtStart = postgresCpuSeconds();
   const perStatement = 50_000;
   for (let from = 0; from < rows.length; from += perStatement) {
     const batch = randomUUID();
@@ -276,9 +285,24 @@ async function measureCopyCeiling(url: string, rows: GeneratedSignal[]): Promise
     );
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const nodeCpu = process.cpuUsage(nodeCpuAtStart);
+  const postgresCpu = postgresCpuSeconds();
   await client.end();
-  return rows.length / seconds;
+  return {
+    rate: rows.length / seconds,
+    nodeMicros: (nodeCpu.user + nodeCpu.system) / rows.length,
+    postgresMicros: perRowMicros(postgresCpuAtStart, postgresCpu, rows.length),
+  };
 }
+
+function perRowMicros(before: number | undefined, after: number | undefined, rows: number): number | undefined {
+  return before === undefined || after === undefined ? undefined : ((after - before) * 1e6) / rows;
+}
+
+const cpuSplit = (node: string, nodeMicros: number, postgresMicros: number | undefined): string =>
+  postgresMicros === undefined
+    ? `CPU per row: ${node} ${nodeMicros.toFixed(1)} µs`
+    : `CPU per row: ${node} ${nodeMicros.toFixed(1)} µs + PostgreSQL ${postgresMicros.toFixed(1)} µs`;
 
 // ---------- the three client paths ----------
 
@@ -384,8 +408,12 @@ async function main(): Promise<void> {
 
     // 1. The ceiling, on the same rows the bulk path sends.
     const bulkSignals = Array.from({ length: bulkCount }, (_, i) => signal('bulk', i, now));
-    const ceiling = await measureCopyCeiling(databaseUrl, bulkSignals);
-    log(`raw COPY ceiling (bare unindexed table, 50k rows/COPY): ${formatRate(ceiling)} rows/s`);
+    const copy = await measureCopyCeiling(databaseUrl, bulkSignals);
+    const ceiling = copy.rate;
+    log(
+      `raw COPY ceiling (bare unindexed table, 50k rows/COPY): ${formatRate(ceiling)} rows/s; ` +
+        cpuSplit('this process', copy.nodeMicros, copy.postgresMicros),
+    );
 
     // 2. Bulk NDJSON.
     const chunks: Buffer[] = [];
@@ -414,15 +442,20 @@ async function main(): Promise<void> {
     );
     const baseRss = currentRssMb(app.pid);
     let started = process.hrtime.bigint();
+    const ingestionCpuAtStart = cpuSeconds(app.pid);
+    const postgresCpuAtStart = postgresCpuSeconds();
     const bulk = await streamNdjson(app.url, key, chunks);
     let seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const bulkIngestionMicros = ((cpuSeconds(app.pid) - ingestionCpuAtStart) * 1e6) / bulkCount;
+    const bulkPostgresMicros = perRowMicros(postgresCpuAtStart, postgresCpuSeconds(), bulkCount);
     const bulkRate = bulkCount / seconds;
     const bulkPeak = peakRssMb(app.pid);
     if (bulk.accepted !== bulkCount) throw new Error(`bulk accepted ${JSON.stringify(bulk).slice(0, 300)}`);
     chunks.length = 0;
     log(
       `bulk NDJSON (1 request, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${formatRate(bulkRate)} signals/s ` +
-        `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(2)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB`,
+        `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(2)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB; ` +
+        cpuSplit('ingestion', bulkIngestionMicros, bulkPostgresMicros),
     );
 
     // 3. GraphQL, 500 a call, 4 callers.
