@@ -496,11 +496,16 @@ async function main(): Promise<void> {
       JSON.stringify({ query: MUTATION, variables: { signals: [signal('one', i, Date.now())] } }),
     );
     const serverBefore = await serverLatencyBuckets(app.url, '/graphql');
+    const singlesIngestionCpu = cpuSeconds(app.pid);
+    const singlesPostgresCpu = postgresCpuSeconds();
     const singles = await startGraphqlLoad({ url: app.url, apiKey: key, bodies: singleBodies, perSecond: 200 }).done;
     const serverAfter = await serverLatencyBuckets(app.url, '/graphql');
+    const perCallIngestionMicros = ((cpuSeconds(app.pid) - singlesIngestionCpu) * 1e6) / smallCalls;
+    const perCallPostgresMicros = perRowMicros(singlesPostgresCpu, postgresCpuSeconds(), smallCalls);
     log(
       `single calls (1 signal, 200 calls/s): ${singles.summary}; in the server (tns_http_request_duration_seconds): ` +
-        `p50 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 50)} ms, p99 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 99)} ms`,
+        `p50 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 50)} ms, p99 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 99)} ms; ` +
+        cpuSplit('ingestion', perCallIngestionMicros, perCallPostgresMicros).replace('per row', 'per call'),
     );
     log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
     const ok =

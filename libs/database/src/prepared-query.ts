@@ -6,8 +6,8 @@ let lastConnectionNumber = 0;
 
 /**
  * Runs a hot statement as a named prepared statement: PostgreSQL parses and plans it once per
- * connection (and settles on a generic plan after five runs) instead of on every call. For the
- * one-signal batch write that took its server CPU from 0.8 to 0.33 ms a call. TypeORM's `query`
+ * connection (and settles on a generic plan after five runs) instead of on every call; for a
+ * one-signal batch write, parsing and planning were most of the server's work. TypeORM's `query`
  * only sends unnamed statements, so this borrows the pool's pg client directly.
  *
  * Each connection gets its own statement name: the embedded server shares one session between
