@@ -168,9 +168,14 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
   it('counts a resent signal as a duplicate and changes nothing', async () => {
     const first = { ...sessionEnded('dup_1'), data: { sessionId: 'original' } };
     expect(await ingestGraphql(app.url, alphaKey, [first])).toMatchObject({ accepted: 1, duplicates: 0 });
+    const batchesOf = (): Promise<number> =>
+      countRows(stack.dataSource, `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`, [alphaId]);
+    const batchesBefore = await batchesOf();
     const changed = { ...first, data: { sessionId: 'changed' } };
     expect(await ingestGraphql(app.url, alphaKey, [changed, changed])).toMatchObject({ accepted: 0, duplicates: 2 });
     expect((await postNdjson(app.url, alphaKey, toNdjson([changed]))).body).toMatchObject({ accepted: 0, duplicates: 1 });
+    // Nothing new, so no batch record and no detection job either.
+    expect(await batchesOf()).toBe(batchesBefore);
     const rows: { data: { sessionId: string } }[] = await stack.dataSource.query(
       `SELECT data FROM signal WHERE marketplace_id = $1 AND id = 'evt_dup_1'`,
       [alphaId],

@@ -208,7 +208,8 @@ export class IngestSignalsUseCase {
         links.push(identifier);
       }
     }
-    const handOff = { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { marketplaceId, batchId } satisfies DetectSignalBatchPayload };
+    const payload: DetectSignalBatchPayload = { marketplaceId, batchId };
+    const handOff = { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { ...payload } };
     for (let attempt = 1; ; attempt++) {
       try {
         const storedIds = await this.signals.storeBatch(marketplaceId, { id: batchId, rows: batch.rows, rawValues, links, handOff });
