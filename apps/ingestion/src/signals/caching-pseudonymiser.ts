@@ -7,7 +7,10 @@ import { RecentMap } from './recent-set';
  * ingestion profile. Keyed by the current key id too, so a rotation never serves a stale value.
  */
 export class CachingPseudonymiser extends Pseudonymiser {
-  private readonly cache = new RecentMap<string>(50_000);
+  // Two generations of 150k: up to ~35 MB of heap (measured), inside the ingestion app's capped
+  // old space; a marketplace's recent identifiers should fit (smaller caches missed most repeats
+  // in bench:ingest, whose 50k accounts carry ~300k distinct identifiers).
+  private readonly cache = new RecentMap<string>(150_000);
 
   constructor(config: PseudonymiserKeys) {
     super(config);

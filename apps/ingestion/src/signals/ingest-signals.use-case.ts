@@ -56,8 +56,11 @@ type IndexedInput = { index: number; value: unknown; error?: undefined } | { ind
  * outbox in the same transaction — one job per batch, never per signal.
  */
 export class IngestSignalsUseCase {
-  /** Pseudonym → the marketplace whose raw value for it this process stored last. */
-  private readonly storedRawValues = new RecentMap<string>(50_000);
+  /**
+   * Pseudonym → the marketplace whose raw value for it this process stored last. Sized like the
+   * pseudonymiser's cache: each raw value found here spares PostgreSQL a unique-index probe.
+   */
+  private readonly storedRawValues = new RecentMap<string>(150_000);
   /** Pseudonym → the last account link this process stored for it. */
   private readonly storedLinks = new RecentMap<StoredLink>(50_000);
 
