@@ -10,8 +10,9 @@ let lastConnectionNumber = 0;
  * one-signal batch write, parsing and planning were most of the server's work. TypeORM's `query`
  * only sends unnamed statements, so this borrows the pool's pg client directly.
  *
- * Each connection gets its own statement name: the embedded server shares one session between
- * all connections (and deallocates a closed connection's statements). Errors are pg's own
+ * Each connection gets its own statement name, unique across processes too: the embedded server
+ * shares one session between all connections of every process attached to it (and deallocates a
+ * closed connection's statements). Errors are pg's own
  * (`code` on the error), not TypeORM's wrappers.
  */
 export async function queryPrepared<T>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<T[]> {
@@ -23,7 +24,7 @@ export async function queryPrepared<T>(dataSource: DataSource, name: string, tex
       number = ++lastConnectionNumber;
       connectionNumbers.set(client, number);
     }
-    const result = await client.query<T & object>({ name: `${name}_${number}`, text, values });
+    const result = await client.query<T & object>({ name: `${name}_${process.pid}_${number}`, text, values });
     return result.rows;
   } finally {
     await runner.release();
