@@ -15,6 +15,7 @@ import {
   SanctionsScreeningRepository,
   SignalBatchRepository,
   SignalRepository,
+  signalRowOf,
   type SignalIdentifierRow,
 } from '@tns/database';
 import type { IpInfo } from '@tns/domain/detection';
@@ -124,21 +125,7 @@ export class DetectionTestKit {
   async store(marketplaceId: string, signals: readonly Signal[]): Promise<string> {
     const batchId = randomUUID();
     const identifiers: SignalIdentifierRow[] = [];
-    const rows = signals.map((signal) => {
-      const { stored, identifiers: found } = pseudonymiseSignal(signal, this.pseudonymiser);
-      for (const identifier of found) {
-        identifiers.push({
-          signalId: signal.id,
-          accountId: signal.accountId,
-          occurredAt: signal.occurredAt,
-          kind: identifier.kind,
-          pseudonym: identifier.pseudonym,
-          retention: identifier.retention,
-          raw: identifier.raw,
-        });
-      }
-      return { id: stored.id, type: stored.type, accountId: stored.accountId, occurredAt: stored.occurredAt, dataJson: JSON.stringify(stored.data) };
-    });
+    const rows = signals.map((signal) => signalRowOf(pseudonymiseSignal(signal, this.pseudonymiser), identifiers));
     await this.signals.storeBatch(marketplaceId, { id: batchId, rows, rawValues: identifiers, links: identifiers });
     return batchId;
   }

@@ -1,10 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type {
-  SignalIdentifierRow,
-  SignalRepository,
-  SignalRow,
-} from '@tns/database';
+import { signalRowOf, type SignalIdentifierRow, type SignalRepository, type SignalRow } from '@tns/database';
 import { DomainError, ErrorCode } from '@tns/domain/errors';
 import { pseudonymiseSignal, SCREENED_IDENTIFIER_KINDS, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
 import { NdjsonBodyError, NdjsonLineReader, type NdjsonRecord } from '@tns/ndjson';
@@ -161,25 +157,7 @@ export class IngestSignalsUseCase {
         continue;
       }
       seen.add(signal.id);
-      const { stored, identifiers: found } = pseudonymiseSignal(signal, this.pseudonymiser);
-      rows.push({
-        id: signal.id,
-        type: signal.type,
-        accountId: signal.accountId,
-        occurredAt: signal.occurredAt,
-        dataJson: JSON.stringify(stored.data),
-      });
-      for (const identifier of found) {
-        identifiers.push({
-          signalId: signal.id,
-          accountId: signal.accountId,
-          occurredAt: signal.occurredAt,
-          kind: identifier.kind,
-          pseudonym: identifier.pseudonym,
-          retention: identifier.retention,
-          raw: identifier.raw,
-        });
-      }
+      rows.push(signalRowOf(pseudonymiseSignal(signal, this.pseudonymiser), identifiers));
     }
     return { rows, identifiers };
   }

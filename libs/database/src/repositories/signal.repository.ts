@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { queryPrepared } from '../prepared-query';
 import type { OutboxMessage } from './outbox.repository';
-import { SCREENED_IDENTIFIER_KINDS } from '@tns/domain/signals';
+import { SCREENED_IDENTIFIER_KINDS, type PseudonymisedSignal } from '@tns/domain/signals';
 import { affectedCount } from '../returning-rows';
 import { ensureSignalPartitions } from './signal-partitions';
 
@@ -30,6 +30,22 @@ export interface SignalIdentifierRow {
 }
 
 export type RetentionClass = SignalIdentifierRow['retention'];
+
+/** The stored row of a pseudonymised signal; its identifiers are appended to `identifiers`. */
+export function signalRowOf({ stored, identifiers: found }: PseudonymisedSignal, identifiers: SignalIdentifierRow[]): SignalRow {
+  for (const identifier of found) {
+    identifiers.push({
+      signalId: stored.id,
+      accountId: stored.accountId,
+      occurredAt: stored.occurredAt,
+      kind: identifier.kind,
+      pseudonym: identifier.pseudonym,
+      retention: identifier.retention,
+      raw: identifier.raw,
+    });
+  }
+  return { id: stored.id, type: stored.type, accountId: stored.accountId, occurredAt: stored.occurredAt, dataJson: JSON.stringify(stored.data) };
+}
 
 /** One batch for `storeBatch`: signals, the identifiers they carry, and detection's hand-off. */
 export interface SignalBatchWrite {
