@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { queryPrepared } from '../prepared-query';
-import type { OutboxMessage } from './outbox.repository';
 import { SCREENED_IDENTIFIER_KINDS, type PseudonymisedSignal } from '@tns/domain/signals';
+import { queryPrepared } from '../prepared-query';
 import { affectedCount } from '../returning-rows';
+import type { OutboxMessage } from './outbox.repository';
 import { ensureSignalPartitions } from './signal-partitions';
 
 const SCREENED_KINDS: ReadonlySet<string> = new Set(SCREENED_IDENTIFIER_KINDS);
