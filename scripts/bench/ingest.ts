@@ -299,10 +299,10 @@ function perRowMicros(before: number | undefined, after: number | undefined, row
   return before === undefined || after === undefined ? undefined : ((after - before) * 1e6) / rows;
 }
 
-const cpuSplit = (node: string, nodeMicros: number, postgresMicros: number | undefined): string =>
+const cpuSplit = (node: string, nodeMicros: number, postgresMicros: number | undefined, per = 'row'): string =>
   postgresMicros === undefined
-    ? `CPU per row: ${node} ${nodeMicros.toFixed(1)} µs`
-    : `CPU per row: ${node} ${nodeMicros.toFixed(1)} µs + PostgreSQL ${postgresMicros.toFixed(1)} µs`;
+    ? `CPU per ${per}: ${node} ${nodeMicros.toFixed(1)} µs`
+    : `CPU per ${per}: ${node} ${nodeMicros.toFixed(1)} µs + PostgreSQL ${postgresMicros.toFixed(1)} µs`;
 
 // ---------- the three client paths ----------
 
@@ -505,7 +505,7 @@ async function main(): Promise<void> {
     log(
       `single calls (1 signal, 200 calls/s): ${singles.summary}; in the server (tns_http_request_duration_seconds): ` +
         `p50 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 50)} ms, p99 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 99)} ms; ` +
-        cpuSplit('ingestion', perCallIngestionMicros, perCallPostgresMicros).replace('per row', 'per call'),
+        cpuSplit('ingestion', perCallIngestionMicros, perCallPostgresMicros, 'call'),
     );
     log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
     const ok =
