@@ -185,7 +185,11 @@ export async function serverLatencyBuckets(appUrl: string, route: string): Promi
 }
 
 /** The smallest bucket bound (ms) within which `p` % of the requests between two readings were served. */
-export function serverPercentileBoundMs(before: Map<number, number>, after: Map<number, number>, p: number): number {
+export function serverPercentileBoundMs(
+  before: Map<number, number>,
+  after: Map<number, number>,
+  p: number,
+): number {
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
   for (const bound of bounds) {
@@ -194,19 +198,20 @@ export function serverPercentileBoundMs(before: Map<number, number>, after: Map<
   return Infinity;
 }
 
-/** CPU seconds (user + system) a process has used so far. */
-export function cpuSeconds(pid: number): number {
+/** CPU seconds (user + system) a process has used so far, with its exited children's if asked. */
+export function cpuSeconds(pid: number, { withReapedChildren = false } = {}): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
     .replace(/^.*\) /, '')
     .split(' ');
-  // After the command: state is field 3, utime 14, stime 15 (1-based, man proc).
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (1-based, man proc).
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (withReapedChildren ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
 }
 
 /**
- * CPU seconds used so far by the PostgreSQL server processes of this machine (the ones /proc
- * shows), or undefined when there are none (a remote server). Backends that exit take their
- * share with them: read it around a phase whose connections stay open.
+ * CPU seconds used so far by the PostgreSQL server of this machine (the processes /proc shows),
+ * or undefined when there are none (a remote server). A backend that exited is counted too: its
+ * time moves to the postmaster's reaped-children fields (cutime, cstime), which are added.
  */
 export function postgresCpuSeconds(): number | undefined {
   let total = 0;
@@ -215,7 +220,7 @@ export function postgresCpuSeconds(): number | undefined {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
-      total += cpuSeconds(Number(entry));
+      total += cpuSeconds(Number(entry), { withReapedChildren: true });
       found = true;
     } catch {
       // the process ended meanwhile
