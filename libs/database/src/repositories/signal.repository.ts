@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SCREENED_IDENTIFIER_KINDS, type PseudonymisedSignal } from '@tns/domain/signals';
 import { queryPrepared } from '../prepared-query';
+import { textArrayLiteral } from '../text-array-literal';
 import { affectedCount } from '../returning-rows';
 import type { OutboxMessage } from './outbox.repository';
 import { ensureSignalPartitions } from './signal-partitions';
@@ -196,24 +197,24 @@ export class SignalRepository {
     }
     const links = batch.links.filter((link) => SCREENED_KINDS.has(link.kind));
     const rawValues = batch.rawValues;
-    // `data` travels as one JSON array rather than a text[]: already-serialised JSON joins without
-    // the per-element escaping an array literal needs (that escaping showed in the profile).
+    // Arrays go as ready-made literals (see textArrayLiteral); `data` as one JSON array, which
+    // already-serialised JSON joins into without any escaping.
     const values: unknown[] = [
       marketplaceId,
-      ids,
-      types,
-      accounts,
-      times,
+      textArrayLiteral(ids),
+      textArrayLiteral(types),
+      textArrayLiteral(accounts),
+      textArrayLiteral(times),
       `[${data.join(',')}]`,
       batch.id,
-      links.map((link) => link.pseudonym),
-      links.map((link) => link.accountId),
-      links.map((link) => link.kind),
-      links.map((link) => link.occurredAt),
-      rawValues.map((value) => value.pseudonym),
-      rawValues.map((value) => value.kind),
-      rawValues.map((value) => value.retention),
-      rawValues.map((value) => value.raw),
+      textArrayLiteral(links.map((link) => link.pseudonym)),
+      textArrayLiteral(links.map((link) => link.accountId)),
+      textArrayLiteral(links.map((link) => link.kind)),
+      textArrayLiteral(links.map((link) => link.occurredAt)),
+      textArrayLiteral(rawValues.map((value) => value.pseudonym)),
+      textArrayLiteral(rawValues.map((value) => value.kind)),
+      textArrayLiteral(rawValues.map((value) => value.retention)),
+      textArrayLiteral(rawValues.map((value) => value.raw)),
       handOff?.queue ?? null,
       handOff?.jobName ?? null,
       handOff ? JSON.stringify(handOff.payload) : null,
@@ -227,8 +228,8 @@ export class SignalRepository {
       }
     }
     values.push(
-      links.map((link) => link.signalId),
-      rawValues.map((value) => value.signalId),
+      textArrayLiteral(links.map((link) => link.signalId)),
+      textArrayLiteral(rawValues.map((value) => value.signalId)),
     );
     const stored = await this.run<{ id: string }>(
       'store_signal_batch',

@@ -7,6 +7,58 @@ const RFC3339 =
 
 /** Milliseconds since the epoch (UTC), or null when `text` is not a valid RFC 3339 date-time. */
 export function parseRfc3339(text: string): number | null {
+  return text.length === 24 ? (parseToIsoStringShape(text) ?? parseGeneral(text)) : parseGeneral(text);
+}
+
+/**
+ * `YYYY-MM-DDTHH:MM:SS.sssZ`, the shape `toISOString()` writes and most senders use, read digit
+ * by digit (no match groups to allocate: this runs for every signal). Null when the text is not
+ * exactly that shape with valid fields; the general parser then decides.
+ */
+function parseToIsoStringShape(text: string): number | null {
+  if (
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    text.charCodeAt(10) !== UPPER_T ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON ||
+    text.charCodeAt(19) !== DOT ||
+    text.charCodeAt(23) !== UPPER_Z
+  ) {
+    return null;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  const millis = digits(text, 20, 3);
+  // A leap second (60) or a year below 100 takes the general path's special cases.
+  if (millis < 0 || second < 0 || second > 59 || year < 100) return null;
+  if (!isCalendarDay(year, month, day) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis);
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+const DOT = 0x2e;
+const UPPER_T = 0x54;
+const UPPER_Z = 0x5a;
+const DIGIT_0 = 0x30;
+
+/** The decimal number of `length` ASCII digits from `start`, or -1 if one is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+function parseGeneral(text: string): number | null {
   const m = RFC3339.exec(text);
   if (m === null) return null;
   const year = Number(m[1]);
