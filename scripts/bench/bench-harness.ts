@@ -185,11 +185,7 @@ export async function serverLatencyBuckets(appUrl: string, route: string): Promi
 }
 
 /** The smallest bucket bound (ms) within which `p` % of the requests between two readings were served. */
-export function serverPercentileBoundMs(
-  before: Map<number, number>,
-  after: Map<number, number>,
-  p: number,
-): number {
+export function serverPercentileBoundMs(before: Map<number, number>, after: Map<number, number>, p: number): number {
   const bounds = [...after.keys()].sort((a, b) => a - b);
   const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
   for (const bound of bounds) {

@@ -295,20 +295,11 @@ async function measureCopyCeiling(
   };
 }
 
-function perRowMicros(
-  before: number | undefined,
-  after: number | undefined,
-  rows: number,
-): number | undefined {
+function perRowMicros(before: number | undefined, after: number | undefined, rows: number): number | undefined {
   return before === undefined || after === undefined ? undefined : ((after - before) * 1e6) / rows;
 }
 
-const cpuSplit = (
-  node: string,
-  nodeMicros: number,
-  postgresMicros: number | undefined,
-  per = 'row',
-): string =>
+const cpuSplit = (node: string, nodeMicros: number, postgresMicros: number | undefined, per = 'row'): string =>
   postgresMicros === undefined
     ? `CPU per ${per}: ${node} ${nodeMicros.toFixed(1)} µs`
     : `CPU per ${per}: ${node} ${nodeMicros.toFixed(1)} µs + PostgreSQL ${postgresMicros.toFixed(1)} µs`;

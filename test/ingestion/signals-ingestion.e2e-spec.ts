@@ -93,31 +93,14 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
       { id: `good_${i}`, type, accountId: 'u_bad', occurredAt: recent(), data: VALID_DATA[type] },
     ]);
     for (const [way, run] of [
-      [
-        'graphql',
-        () =>
-          ingestGraphql(
-            app.url,
-            alphaKey,
-            batch.map((s) => ({ ...s, id: `g${s.id}` })),
-          ),
-      ],
+      ['graphql', () => ingestGraphql(app.url, alphaKey, batch.map((s) => ({ ...s, id: `g${s.id}` })))],
       [
         'ndjson',
-        async () =>
-          (await postNdjson(app.url, alphaKey, toNdjson(batch.map((s) => ({ ...s, id: `n${s.id}` }))))).body,
+        async () => (await postNdjson(app.url, alphaKey, toNdjson(batch.map((s) => ({ ...s, id: `n${s.id}` }))))).body,
       ],
     ] as const) {
-      const answer = (await run()) as {
-        accepted: number;
-        rejected: number;
-        errors: { index: number; id: string; path: string }[];
-      };
-      expect({ way, accepted: answer.accepted, rejected: answer.rejected }).toEqual({
-        way,
-        accepted: 13,
-        rejected: 13,
-      });
+      const answer = (await run()) as { accepted: number; rejected: number; errors: { index: number; id: string; path: string }[] };
+      expect({ way, accepted: answer.accepted, rejected: answer.rejected }).toEqual({ way, accepted: 13, rejected: 13 });
       SIGNAL_TYPES.forEach((type, i) => {
         const error = answer.errors.find((e) => e.index === 2 * i);
         expect({ type, path: error?.path, id: error?.id?.slice(1) }).toEqual({
@@ -137,24 +120,12 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
       JSON.stringify(sessionEnded('line_ok_0')),
       '{"id": "broken", "type": ',
       JSON.stringify({ ...sessionEnded('line_long'), data: { sessionId: 's', pad: 'x'.repeat(300 * 1024) } }),
-      Buffer.concat([
-        Buffer.from(
-          '{"id":"latin1","type":"session.ended","accountId":"u","occurredAt":"2026-01-01T00:00:00Z","data":{"sessionId":"',
-        ),
-        Buffer.from([0xe9, 0xff]),
-        Buffer.from('"}}'),
-      ]),
-      '{"id":"nul","type":"session.ended","accountId":"u\u0000","occurredAt":"2026-01-01T00:00:00Z","data":{"sessionId":"s"}}'.replace(
-        '\\u0000',
-        '\u0000',
-      ),
+      Buffer.concat([Buffer.from('{"id":"latin1","type":"session.ended","accountId":"u","occurredAt":"2026-01-01T00:00:00Z","data":{"sessionId":"'), Buffer.from([0xe9, 0xff]), Buffer.from('"}}')]),
+      '{"id":"nul","type":"session.ended","accountId":"u\u0000","occurredAt":"2026-01-01T00:00:00Z","data":{"sessionId":"s"}}'.replace('\\u0000', '\u0000'),
       `{"id":"deep","type":"session.ended","accountId":"u","occurredAt":"2026-01-01T00:00:00Z","data":{"sessionId":"s","x":${deep}}}`,
       JSON.stringify({ ...sessionEnded('unknown_type'), type: 'account.deleted' }),
       JSON.stringify({ ...sessionEnded('wrong_type'), accountId: 42 }),
-      JSON.stringify({
-        ...sessionEnded('future'),
-        occurredAt: new Date(Date.now() + 10 * 60_000).toISOString(),
-      }),
+      JSON.stringify({ ...sessionEnded('future'), occurredAt: new Date(Date.now() + 10 * 60_000).toISOString() }),
       JSON.stringify(sessionEnded('line_ok_1')),
     ];
     const body = Buffer.concat(lines.map((line) => Buffer.concat([Buffer.from(line), Buffer.from('\n')])));
@@ -186,38 +157,23 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     const big = toNdjson(Array.from({ length: 30_000 }, (_, i) => sessionEnded(`big_${i}`)));
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
     // Declared too large: refused before reading. Streamed (chunked) past the limit: cut there.
-    expect((await rawPost(app.url, alphaKey, big, { 'content-length': String(big.length) })).status).toBe(
-      413,
-    );
+    expect((await rawPost(app.url, alphaKey, big, { 'content-length': String(big.length) })).status).toBe(413);
     expect((await rawPost(app.url, alphaKey, big, { 'transfer-encoding': 'chunked' })).status).toBe(413);
     // Gzip within the limit is fine, declared or sniffed.
     const small = toNdjson([sessionEnded('gz_1'), sessionEnded('gz_2')]);
-    expect(
-      (await postNdjson(app.url, alphaKey, gzipSync(small), { 'content-encoding': 'gzip' })).body,
-    ).toMatchObject({ accepted: 2 });
-    expect((await postNdjson(app.url, alphaKey, gzipSync(small))).body).toMatchObject({
-      accepted: 0,
-      duplicates: 2,
-    });
+    expect((await postNdjson(app.url, alphaKey, gzipSync(small), { 'content-encoding': 'gzip' })).body).toMatchObject({ accepted: 2 });
+    expect((await postNdjson(app.url, alphaKey, gzipSync(small))).body).toMatchObject({ accepted: 0, duplicates: 2 });
   });
 
   it('counts a resent signal as a duplicate and changes nothing', async () => {
     const first = { ...sessionEnded('dup_1'), data: { sessionId: 'original' } };
     expect(await ingestGraphql(app.url, alphaKey, [first])).toMatchObject({ accepted: 1, duplicates: 0 });
     const batchesOf = (): Promise<number> =>
-      countRows(stack.dataSource, `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`, [
-        alphaId,
-      ]);
+      countRows(stack.dataSource, `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`, [alphaId]);
     const batchesBefore = await batchesOf();
     const changed = { ...first, data: { sessionId: 'changed' } };
-    expect(await ingestGraphql(app.url, alphaKey, [changed, changed])).toMatchObject({
-      accepted: 0,
-      duplicates: 2,
-    });
-    expect((await postNdjson(app.url, alphaKey, toNdjson([changed]))).body).toMatchObject({
-      accepted: 0,
-      duplicates: 1,
-    });
+    expect(await ingestGraphql(app.url, alphaKey, [changed, changed])).toMatchObject({ accepted: 0, duplicates: 2 });
+    expect((await postNdjson(app.url, alphaKey, toNdjson([changed]))).body).toMatchObject({ accepted: 0, duplicates: 1 });
     // Nothing new, so no batch record and no detection job either.
     expect(await batchesOf()).toBe(batchesBefore);
     const rows: { data: { sessionId: string } }[] = await stack.dataSource.query(
@@ -226,19 +182,10 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     );
     expect(rows).toEqual([{ data: { sessionId: 'original' } }]);
     // A batch written as all new meets the stored one, and is written again without it.
-    const fresh = sessionEnded('dup_2');
-    expect(await ingestGraphql(app.url, alphaKey, [changed, fresh])).toMatchObject({
-      accepted: 1,
-      duplicates: 1,
-    });
+    expect(await ingestGraphql(app.url, alphaKey, [changed, sessionEnded('dup_2')])).toMatchObject({ accepted: 1, duplicates: 1 });
     expect(await batchesOf()).toBe(batchesBefore + 1);
-    expect(
-      await countRows(
-        stack.dataSource,
-        `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1 AND id IN ('evt_dup_1', 'evt_dup_2')`,
-        [alphaId],
-      ),
-    ).toBe(2);
+    const both = `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1 AND id IN ('evt_dup_1', 'evt_dup_2')`;
+    expect(await countRows(stack.dataSource, both, [alphaId])).toBe(2);
   });
 
   it('stores racing requests with the same ids exactly once, whatever their order', async () => {
@@ -246,52 +193,30 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     const reversed = [...signals].reverse();
     const shuffled = [...signals].sort(() => Math.random() - 0.5);
     const answers = await Promise.all([
-      postNdjson(app.url, alphaKey, toNdjson(signals)).then(
-        (a) => a.body as unknown as { accepted: number; duplicates: number },
-      ),
-      postNdjson(app.url, alphaKey, toNdjson(reversed)).then(
-        (a) => a.body as unknown as { accepted: number; duplicates: number },
-      ),
-      postNdjson(app.url, alphaKey, toNdjson(shuffled)).then(
-        (a) => a.body as unknown as { accepted: number; duplicates: number },
-      ),
+      postNdjson(app.url, alphaKey, toNdjson(signals)).then((a) => a.body as unknown as { accepted: number; duplicates: number }),
+      postNdjson(app.url, alphaKey, toNdjson(reversed)).then((a) => a.body as unknown as { accepted: number; duplicates: number }),
+      postNdjson(app.url, alphaKey, toNdjson(shuffled)).then((a) => a.body as unknown as { accepted: number; duplicates: number }),
       ingestGraphql(app.url, alphaKey, shuffled.slice(0, 500)),
       ingestGraphql(app.url, alphaKey, reversed.slice(0, 500)),
     ]);
     expect(answers.reduce((sum, a) => sum + a.accepted, 0)).toBe(1_500);
     expect(answers.reduce((sum, a) => sum + a.accepted + a.duplicates, 0)).toBe(5_500);
     expect(
-      await countRows(
-        stack.dataSource,
-        `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1 AND id LIKE 'evt_race_%'`,
-        [alphaId],
-      ),
+      await countRows(stack.dataSource, `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1 AND id LIKE 'evt_race_%'`, [alphaId]),
     ).toBe(1_500);
   });
 
   it('keeps pipelineStatus exact: the signals of batches detection has not finished', async () => {
     const before = await pipelineStatus(app.url, alphaKey);
-    const answer = await ingestGraphql(app.url, alphaKey, [
-      sessionEnded('ps_1'),
-      sessionEnded('ps_2'),
-      sessionEnded('ps_1'),
-    ]);
+    const answer = await ingestGraphql(app.url, alphaKey, [sessionEnded('ps_1'), sessionEnded('ps_2'), sessionEnded('ps_1')]);
     expect(answer).toMatchObject({ accepted: 2, duplicates: 1 });
     const after = await pipelineStatus(app.url, alphaKey);
     expect(after.backlog).toBe(before.backlog + 2);
     expect(after.oldestPendingAgeMs).toBeGreaterThanOrEqual(0);
-    const stored = await countRows(
-      stack.dataSource,
-      `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1`,
-      [alphaId],
-    );
+    const stored = await countRows(stack.dataSource, `SELECT count(*) AS n FROM signal WHERE marketplace_id = $1`, [alphaId]);
     expect(after.backlog).toBe(stored);
     // One detection job per stored batch, never per signal.
-    const jobs = await countRows(
-      stack.dataSource,
-      `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`,
-      [alphaId],
-    );
+    const jobs = await countRows(stack.dataSource, `SELECT count(*) AS n FROM signal_batch WHERE marketplace_id = $1`, [alphaId]);
     expect(jobs).toBeLessThan(stored / 5);
   });
 
@@ -352,24 +277,11 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
 
   it('ties every call to its key: 401 without a key, 403 without the scope, no access across marketplaces', async () => {
     expect((await postNdjson(app.url, null, toNdjson([sessionEnded('auth_1')]))).status).toBe(401);
-    expect(
-      (
-        await postNdjson(
-          app.url,
-          'tns_key_000000000000_' + 'x'.repeat(43),
-          toNdjson([sessionEnded('auth_1')]),
-        )
-      ).status,
-    ).toBe(401);
+    expect((await postNdjson(app.url, 'tns_key_000000000000_' + 'x'.repeat(43), toNdjson([sessionEnded('auth_1')]))).status).toBe(401);
     expect((await postNdjson(app.url, readOnlyKey, toNdjson([sessionEnded('auth_1')]))).status).toBe(403);
-    const noScope = await graphql(
-      app.url,
-      readOnlyKey,
-      'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }',
-      {
-        s: [sessionEnded('auth_1')],
-      },
-    );
+    const noScope = await graphql(app.url, readOnlyKey, 'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }', {
+      s: [sessionEnded('auth_1')],
+    });
     expect(noScope.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const noKey = await graphql(app.url, null, '{ pipelineStatus { backlog } }');
     expect(noKey.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -379,9 +291,7 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     const alphaBefore = await pipelineStatus(app.url, alphaKey);
     const betaBefore = await pipelineStatus(app.url, betaKey);
     expect(betaBefore.backlog).toBe(0);
-    expect(
-      await ingestGraphql(app.url, betaKey, [sessionEnded('dup_1'), sessionEnded('ps_1')]),
-    ).toMatchObject({
+    expect(await ingestGraphql(app.url, betaKey, [sessionEnded('dup_1'), sessionEnded('ps_1')])).toMatchObject({
       accepted: 2,
       duplicates: 0,
     });
@@ -395,14 +305,9 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
   });
 
   it('refuses more than 500 signals a GraphQL call, and over-deep or over-costly queries', async () => {
-    const tooMany = await graphql(
-      app.url,
-      alphaKey,
-      'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }',
-      {
-        s: Array.from({ length: 501 }, (_, i) => sessionEnded(`many_${i}`)),
-      },
-    );
+    const tooMany = await graphql(app.url, alphaKey, 'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }', {
+      s: Array.from({ length: 501 }, (_, i) => sessionEnded(`many_${i}`)),
+    });
     expect(tooMany.body.errors?.[0]?.message).toMatch(/at most 500/);
     const deep = await graphql(
       app.url,
@@ -442,14 +347,9 @@ describe('ingestion limits', () => {
     const refused = await postNdjson(app.url, key, toNdjson([sessionEnded('bp_more')]));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    const viaGraphql = await graphql(
-      app.url,
-      key,
-      'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }',
-      {
-        s: [sessionEnded('bp_more')],
-      },
-    );
+    const viaGraphql = await graphql(app.url, key, 'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }', {
+      s: [sessionEnded('bp_more')],
+    });
     expect(viaGraphql.body.errors?.[0]?.extensions?.code).toBe('OVERLOADED');
   });
 
@@ -462,9 +362,7 @@ describe('ingestion limits', () => {
       statuses.push(answer.body.errors?.[0]?.extensions?.code === 'OVERLOADED' ? 429 : 200);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
-    expect(
-      (await graphql(app.url, other, '{ pipelineStatus { backlog } }')).body.data?.pipelineStatus,
-    ).toBeDefined();
+    expect((await graphql(app.url, other, '{ pipelineStatus { backlog } }')).body.data?.pipelineStatus).toBeDefined();
     const http = await postNdjson(app.url, key, toNdjson([sessionEnded('rl')]));
     expect(http.status).toBe(429);
     expect(String(http.body.message)).toMatch(/rate limit/);
@@ -505,24 +403,11 @@ describe('ingestion in production mode', () => {
       const typo = await graphql(app.url, key, '{ pipelineStatu { backlog } }');
       expect(typo.body.errors?.[0]?.message).toMatch(/Cannot query field/);
       expect(JSON.stringify(typo.body)).not.toMatch(/Did you mean/);
-      const answer = await graphql(
-        app.url,
-        key,
-        'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }',
-        {
-          s: [
-            {
-              ...sessionEnded('prod_1'),
-              type: 'account.registered',
-              data: { role: 'client', email: 'a@b.co', displayName: 'A', country: 'US' },
-            },
-          ],
-        },
-      );
+      const answer = await graphql(app.url, key, 'mutation($s:[SignalInput!]!){ ingestSignals(signals:$s){ accepted } }', {
+        s: [{ ...sessionEnded('prod_1'), type: 'account.registered', data: { role: 'client', email: 'a@b.co', displayName: 'A', country: 'US' } }],
+      });
       expect(answer.body.data?.ingestSignals?.accepted).toBe(1);
-      const rows: { data: { email: string } }[] = await stack.dataSource.query(
-        `SELECT data FROM signal WHERE id = 'evt_prod_1'`,
-      );
+      const rows: { data: { email: string } }[] = await stack.dataSource.query(`SELECT data FROM signal WHERE id = 'evt_prod_1'`);
       expect(rows[0].data.email).toMatch(/^k2\./);
     } finally {
       await app.stop();
@@ -565,8 +450,7 @@ function rawPost(
     request.on('error', (error) => setTimeout(() => reject(error), 500));
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
     // In 64 KiB pieces, as a streaming client sends.
-    for (let offset = 0; offset < bytes.length; offset += 65_536)
-      request.write(bytes.subarray(offset, offset + 65_536));
+    for (let offset = 0; offset < bytes.length; offset += 65_536) request.write(bytes.subarray(offset, offset + 65_536));
     request.end();
   });
 }

@@ -2,20 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { signalRowOf, type SignalIdentifierRow, type SignalRepository, type SignalRow } from '@tns/database';
 import { DomainError, ErrorCode } from '@tns/domain/errors';
-import {
-  pseudonymiseSignal,
-  SCREENED_IDENTIFIER_KINDS,
-  validateSignal,
-  type Pseudonymiser,
-} from '@tns/domain/signals';
+import { pseudonymiseSignal, SCREENED_IDENTIFIER_KINDS, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
 import { NdjsonBodyError, NdjsonLineReader, type NdjsonRecord } from '@tns/ndjson';
 import { counter } from '@tns/observability';
-import {
-  DETECT_SIGNAL_BATCH_JOB,
-  QueueName,
-  type DetectSignalBatchPayload,
-  type OutboxRelay,
-} from '@tns/queue';
+import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
 import type { DetectionBacklogGate } from '../limits/detection-backlog.gate';
 import { IngestTally, type IngestSignalsResult } from './ingest-tally';
 import { RecentMap } from './recent-set';
@@ -54,8 +44,7 @@ interface PreparedBatch {
   identifiers: SignalIdentifierRow[];
 }
 
-type IndexedInput =
-  { index: number; value: unknown; error?: undefined } | { index: number; error: { message: string } };
+type IndexedInput = { index: number; value: unknown; error?: undefined } | { index: number; error: { message: string } };
 
 /**
  * Signals in, both ways (GraphQL batch, NDJSON stream): validate each signal alone, pseudonymise,
@@ -175,12 +164,7 @@ export class IngestSignalsUseCase {
   }
 
   /** New signals, their identifiers, the batch record and its detection job, stored at once. */
-  private async store(
-    marketplaceId: string,
-    batch: PreparedBatch,
-    tally: IngestTally,
-    options: { duplicatesLikely: boolean } = { duplicatesLikely: false },
-  ): Promise<void> {
+  private async store(marketplaceId: string, batch: PreparedBatch, tally: IngestTally, options = { duplicatesLikely: false }): Promise<void> {
     if (batch.rows.length === 0) return;
     const stored = await this.writeWithRetries(marketplaceId, batch, options);
     tally.accepted += stored;
@@ -194,11 +178,7 @@ export class IngestSignalsUseCase {
    * One statement per batch (atomic on its own), so nothing of a failed attempt was stored: a
    * deadlock or a missing partition is retried whole.
    */
-  private async writeWithRetries(
-    marketplaceId: string,
-    batch: PreparedBatch,
-    options: { duplicatesLikely: boolean },
-  ): Promise<number> {
+  private async writeWithRetries(marketplaceId: string, batch: PreparedBatch, options: { duplicatesLikely: boolean }): Promise<number> {
     const batchId = randomUUID();
     // Links and raw values this process already stored are left out: re-inserting them would
     // change nothing (ON CONFLICT DO NOTHING) and cost index probes each.
@@ -214,11 +194,7 @@ export class IngestSignalsUseCase {
     const handOff = { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { ...payload } };
     for (let attempt = 1; ; attempt++) {
       try {
-        const storedIds = await this.signals.storeBatch(
-          marketplaceId,
-          { id: batchId, rows: batch.rows, rawValues, links, handOff },
-          options,
-        );
+        const storedIds = await this.signals.storeBatch(marketplaceId, { id: batchId, rows: batch.rows, rawValues, links, handOff }, options);
         this.rememberStored(marketplaceId, storedIds, batch.rows.length, rawValues, links);
         return storedIds.length;
       } catch (error) {
@@ -248,8 +224,7 @@ export class IngestSignalsUseCase {
       if (!stored || stored.has(value.signalId)) this.storedRawValues.set(value.pseudonym, marketplaceId);
     }
     for (const link of links) {
-      if (!stored || stored.has(link.signalId))
-        this.storedLinks.set(link.pseudonym, { marketplaceId, accountId: link.accountId });
+      if (!stored || stored.has(link.signalId)) this.storedLinks.set(link.pseudonym, { marketplaceId, accountId: link.accountId });
     }
   }
 }
@@ -261,9 +236,7 @@ const isStoredLink = (
   identifier: SignalIdentifierRow,
 ): boolean => {
   const last = links.get(identifier.pseudonym);
-  return (
-    last !== undefined && last.marketplaceId === marketplaceId && last.accountId === identifier.accountId
-  );
+  return last !== undefined && last.marketplaceId === marketplaceId && last.accountId === identifier.accountId;
 };
 
 function toIndexedInput(record: NdjsonRecord): IndexedInput {

@@ -42,9 +42,7 @@ export class Foundation1764000000000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         spent_at timestamptz
       )`);
-    await queryRunner.query(
-      `CREATE INDEX moderator_credential_expiry_idx ON moderator_credential (expires_at)`,
-    );
+    await queryRunner.query(`CREATE INDEX moderator_credential_expiry_idx ON moderator_credential (expires_at)`);
     // Work that must reach a queue, written in the transaction that causes it (see OutboxRelay).
     await queryRunner.query(`
       CREATE TABLE outbox_message (
@@ -58,9 +56,7 @@ export class Foundation1764000000000 implements MigrationInterface {
         attempts integer NOT NULL DEFAULT 0,
         last_error text
       )`);
-    await queryRunner.query(
-      `CREATE INDEX outbox_message_claim_idx ON outbox_message (claimed_until NULLS FIRST, id)`,
-    );
+    await queryRunner.query(`CREATE INDEX outbox_message_claim_idx ON outbox_message (claimed_until NULLS FIRST, id)`);
     // What each consumer has already done: a job delivered twice does its work once.
     await queryRunner.query(`
       CREATE TABLE processed_message (

@@ -36,9 +36,7 @@ export class Signals1764000200000 implements MigrationInterface {
         batch_id uuid NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now()
       ) PARTITION BY RANGE (occurred_at)`);
-    await queryRunner.query(
-      `CREATE INDEX signal_account_idx ON signal (marketplace_id, account_id, occurred_at)`,
-    );
+    await queryRunner.query(`CREATE INDEX signal_account_idx ON signal (marketplace_id, account_id, occurred_at)`);
     const today = utcDayStart(new Date());
     await queryRunner.query(
       `CREATE TABLE signal_history PARTITION OF signal FOR VALUES FROM (MINVALUE) TO ('${today.toISOString()}')`,
@@ -63,9 +61,7 @@ export class Signals1764000200000 implements MigrationInterface {
         stored_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (marketplace_id, pseudonym)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX identifier_raw_value_purge_idx ON identifier_raw_value (retention, stored_at)`,
-    );
+    await queryRunner.query(`CREATE INDEX identifier_raw_value_purge_idx ON identifier_raw_value (retention, stored_at)`);
     await queryRunner.query(`ALTER TABLE signal_batch ADD COLUMN account_ids text[] NOT NULL DEFAULT '{}'`);
   }
 

@@ -35,9 +35,7 @@ export class Detection1764000400000 implements MigrationInterface {
         first_seen_at timestamptz NOT NULL,
         PRIMARY KEY (marketplace_id, entity_key, account_id)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX graph_entity_account_idx ON graph_entity (marketplace_id, account_id)`,
-    );
+    await queryRunner.query(`CREATE INDEX graph_entity_account_idx ON graph_entity (marketplace_id, account_id)`);
     await queryRunner.query(`
       CREATE TABLE graph_entity_count (
         marketplace_id uuid NOT NULL,
@@ -53,9 +51,7 @@ export class Detection1764000400000 implements MigrationInterface {
         cluster_id text NOT NULL,
         PRIMARY KEY (marketplace_id, account_id)
       )`);
-    await queryRunner.query(
-      `CREATE INDEX graph_cluster_member_cluster_idx ON graph_cluster_member (marketplace_id, cluster_id)`,
-    );
+    await queryRunner.query(`CREATE INDEX graph_cluster_member_cluster_idx ON graph_cluster_member (marketplace_id, cluster_id)`);
     await queryRunner.query(`
       CREATE TABLE graph_cluster (
         marketplace_id uuid NOT NULL,
@@ -108,9 +104,7 @@ export class Detection1764000400000 implements MigrationInterface {
       `CREATE INDEX review_case_open_members_idx ON review_case USING gin (member_account_ids)
        WHERE status IN ('open', 'in_review')`,
     );
-    await queryRunner.query(
-      `CREATE INDEX review_case_queue_idx ON review_case (marketplace_id, queue, status, opened_at)`,
-    );
+    await queryRunner.query(`CREATE INDEX review_case_queue_idx ON review_case (marketplace_id, queue, status, opened_at)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

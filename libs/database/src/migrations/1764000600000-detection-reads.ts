@@ -34,9 +34,7 @@ export class DetectionReads1764000600000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE account_features DROP COLUMN IF EXISTS agency_account_id, DROP COLUMN IF EXISTS bio_signature, DROP COLUMN IF EXISTS photo_hash, DROP COLUMN IF EXISTS hired_by, DROP COLUMN IF EXISTS five_starred_by`,
-    );
+    await queryRunner.query(`ALTER TABLE account_features DROP COLUMN IF EXISTS agency_account_id, DROP COLUMN IF EXISTS bio_signature, DROP COLUMN IF EXISTS photo_hash, DROP COLUMN IF EXISTS hired_by, DROP COLUMN IF EXISTS five_starred_by`);
     await queryRunner.query(`ALTER TABLE signal_batch ADD COLUMN account_ids text[] NOT NULL DEFAULT '{}'`);
     await queryRunner.query(`DROP INDEX IF EXISTS signal_batch_idx`);
   }

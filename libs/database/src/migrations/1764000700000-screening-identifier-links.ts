@@ -10,9 +10,7 @@ export class ScreeningIdentifierLinks1764000700000 implements MigrationInterface
   name = 'ScreeningIdentifierLinks1764000700000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `DELETE FROM account_identifier WHERE kind NOT IN ('email', 'phone', 'document')`,
-    );
+    await queryRunner.query(`DELETE FROM account_identifier WHERE kind NOT IN ('email', 'phone', 'document')`);
     await queryRunner.query(
       `ALTER TABLE account_identifier DROP CONSTRAINT account_identifier_pkey, ADD PRIMARY KEY (marketplace_id, account_id, pseudonym)`,
     );

@@ -15,8 +15,6 @@ export class SignalAccountIndex1764000800000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `CREATE INDEX IF NOT EXISTS signal_account_idx ON signal (marketplace_id, account_id, occurred_at)`,
-    );
+    await queryRunner.query(`CREATE INDEX IF NOT EXISTS signal_account_idx ON signal (marketplace_id, account_id, occurred_at)`);
   }
 }

@@ -10,15 +10,4 @@ import { SignalAccountIndex1764000800000 } from './1764000800000-signal-account-
 import { SignalDataJson1764000900000 } from './1764000900000-signal-data-json';
 
 /** Every migration, oldest first. Hand-reviewed SQL; `synchronize` is off everywhere. */
-export const MIGRATIONS = [
-  Foundation1764000000000,
-  SignalBatches1764000100000,
-  Signals1764000200000,
-  SanctionsLists1764000300000,
-  Detection1764000400000,
-  SanctionsScreening1764000500000,
-  DetectionReads1764000600000,
-  ScreeningIdentifierLinks1764000700000,
-  SignalAccountIndex1764000800000,
-  SignalDataJson1764000900000,
-];
+export const MIGRATIONS = [Foundation1764000000000, SignalBatches1764000100000, Signals1764000200000, SanctionsLists1764000300000, Detection1764000400000, SanctionsScreening1764000500000, DetectionReads1764000600000, ScreeningIdentifierLinks1764000700000, SignalAccountIndex1764000800000, SignalDataJson1764000900000];

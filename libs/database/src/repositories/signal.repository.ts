@@ -33,10 +33,7 @@ export interface SignalIdentifierRow {
 export type RetentionClass = SignalIdentifierRow['retention'];
 
 /** The stored row of a pseudonymised signal; its identifiers are appended to `identifiers`. */
-export function signalRowOf(
-  { stored, identifiers: found }: PseudonymisedSignal,
-  identifiers: SignalIdentifierRow[],
-): SignalRow {
+export function signalRowOf({ stored, identifiers: found }: PseudonymisedSignal, identifiers: SignalIdentifierRow[]): SignalRow {
   for (const identifier of found) {
     identifiers.push({
       signalId: stored.id,
@@ -48,13 +45,7 @@ export function signalRowOf(
       raw: identifier.raw,
     });
   }
-  return {
-    id: stored.id,
-    type: stored.type,
-    accountId: stored.accountId,
-    occurredAt: stored.occurredAt,
-    dataJson: JSON.stringify(stored.data),
-  };
+  return { id: stored.id, type: stored.type, accountId: stored.accountId, occurredAt: stored.occurredAt, dataJson: JSON.stringify(stored.data) };
 }
 
 /** One batch for `storeBatch`: signals, the identifiers they carry, and detection's hand-off. */
@@ -275,16 +266,7 @@ export class SignalRepository {
   async findByIds(
     marketplaceId: string,
     ids: readonly string[],
-  ): Promise<
-    {
-      id: string;
-      type: string;
-      accountId: string;
-      occurredAt: Date;
-      data: Record<string, unknown>;
-      batchId: string;
-    }[]
-  > {
+  ): Promise<{ id: string; type: string; accountId: string; occurredAt: Date; data: Record<string, unknown>; batchId: string }[]> {
     return this.dataSource.query(
       `SELECT id, type, account_id AS "accountId", occurred_at AS "occurredAt", data, batch_id AS "batchId"
        FROM signal WHERE marketplace_id = $1 AND id = ANY($2::text[])`,
