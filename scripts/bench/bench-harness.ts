@@ -139,7 +139,16 @@ export async function startApp(
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A bench that dies of an uncaught error must not leave the app running: a stray one
+  // keeps polling and skews every later measurement on the machine.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      resolve();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
