@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { queryPrepared } from '../prepared-query';
 import { returningRows } from '../returning-rows';
 
 /** A job to hand to a queue once the transaction that caused it commits. */
@@ -50,14 +51,17 @@ export class OutboxRepository {
       marketplace_id: string | null;
       attempts: number;
     }>(
-      await this.dataSource.query(
-      `UPDATE outbox_message SET claimed_until = clock_timestamp() + make_interval(secs => $2::float8 / 1000),
-         attempts = attempts + 1
-       WHERE id IN (
-         SELECT id FROM outbox_message
-         WHERE claimed_until IS NULL OR claimed_until < clock_timestamp()
-         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, queue, job_name, payload, marketplace_id, attempts`,
+      // Prepared, like complete(): the relay runs a pass per few calls at single-call rates.
+      await queryPrepared(
+        this.dataSource,
+        'claim_outbox',
+        `UPDATE outbox_message SET claimed_until = clock_timestamp() + make_interval(secs => $2::float8 / 1000),
+           attempts = attempts + 1
+         WHERE id IN (
+           SELECT id FROM outbox_message
+           WHERE claimed_until IS NULL OR claimed_until < clock_timestamp()
+           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING id, queue, job_name, payload, marketplace_id, attempts`,
         [limit, leaseMs],
       ),
     );
@@ -76,7 +80,7 @@ export class OutboxRepository {
   /** Delivered: the queue has them now. */
   async complete(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(`DELETE FROM outbox_message WHERE id = ANY($1::bigint[])`, [ids]);
+    await queryPrepared(this.dataSource, 'complete_outbox', `DELETE FROM outbox_message WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
   /** Not delivered: try again after `retryInMs`. */
