@@ -1,5 +1,5 @@
 import { Pseudonymiser, type PseudonymiserKeys } from '@tns/domain/signals';
-import { RecentKindedMap } from './recent-set';
+import { RecentMap } from './recent-set';
 
 /**
  * The same pseudonyms, computed once per recently seen value: a marketplace's traffic repeats
@@ -11,7 +11,7 @@ export class CachingPseudonymiser extends Pseudonymiser {
   // Two generations of 150k: up to ~35 MB of heap (measured), inside the ingestion app's capped
   // old space; a marketplace's recent identifiers should fit (smaller caches missed most repeats
   // in bench:ingest, whose 50k accounts carry ~300k distinct identifiers).
-  private readonly cache = new RecentKindedMap<string>(150_000);
+  private readonly cache = new RecentMap<string>(150_000);
 
   constructor(config: PseudonymiserKeys) {
     super(config);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { signalRowOf, type SignalIdentifierRow, type SignalRepository, type SignalRow } from '@tns/database';
 import { DomainError, ErrorCode } from '@tns/domain/errors';
 import { pseudonymiseSignal, SCREENED_IDENTIFIER_KINDS, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
-import { NdjsonBodyError, NdjsonLineReader, type NdjsonRecord } from '@tns/ndjson';
+import { NdjsonBodyError, NdjsonLineReader } from '@tns/ndjson';
 import { counter } from '@tns/observability';
 import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
 import type { DetectionBacklogGate } from '../limits/detection-backlog.gate';
@@ -44,6 +44,7 @@ interface PreparedBatch {
   identifiers: SignalIdentifierRow[];
 }
 
+/** A signal's JSON value and position, or why its line could not be read (an NDJSON record is one). */
 type IndexedInput = { index: number; value: unknown; error?: undefined } | { index: number; error: { message: string } };
 
 /**
@@ -104,7 +105,7 @@ export class IngestSignalsUseCase {
     const inFlight: Promise<void>[] = [];
     try {
       for await (const records of reader.readBatches(body, BULK_BATCH_SIZE)) {
-        const batch = this.prepare(records.map(toIndexedInput), tally);
+        const batch = this.prepare(records, tally);
         if (batch.rows.length === 0) continue;
         // A body that repeats stored signals is most likely a retry: expect more of them.
         const writing = this.store(marketplaceId, batch, tally, { duplicatesLikely: tally.duplicates > 0 });
@@ -185,7 +186,7 @@ export class IngestSignalsUseCase {
     const rawValues: SignalIdentifierRow[] = [];
     const links: SignalIdentifierRow[] = [];
     for (const identifier of batch.identifiers) {
-      if (this.storedRawValues.get(identifier.pseudonym) !== marketplaceId) rawValues.push(identifier);
+      if (this.storedRawValues.get(identifier.kind, identifier.pseudonym) !== marketplaceId) rawValues.push(identifier);
       if (SCREENED_KINDS.has(identifier.kind) && !isStoredLink(this.storedLinks, marketplaceId, identifier)) {
         links.push(identifier);
       }
@@ -221,10 +222,10 @@ export class IngestSignalsUseCase {
     if (storedIds.length === 0) return;
     const stored = storedIds.length === sent ? undefined : new Set(storedIds);
     for (const value of rawValues) {
-      if (!stored || stored.has(value.signalId)) this.storedRawValues.set(value.pseudonym, marketplaceId);
+      if (!stored || stored.has(value.signalId)) this.storedRawValues.set(value.kind, value.pseudonym, marketplaceId);
     }
     for (const link of links) {
-      if (!stored || stored.has(link.signalId)) this.storedLinks.set(link.pseudonym, { marketplaceId, accountId: link.accountId });
+      if (!stored || stored.has(link.signalId)) this.storedLinks.set(link.kind, link.pseudonym, { marketplaceId, accountId: link.accountId });
     }
   }
 }
@@ -235,12 +236,6 @@ const isStoredLink = (
   marketplaceId: string,
   identifier: SignalIdentifierRow,
 ): boolean => {
-  const last = links.get(identifier.pseudonym);
+  const last = links.get(identifier.kind, identifier.pseudonym);
   return last !== undefined && last.marketplaceId === marketplaceId && last.accountId === identifier.accountId;
 };
-
-function toIndexedInput(record: NdjsonRecord): IndexedInput {
-  return record.error === undefined
-    ? { index: record.index, value: record.value }
-    : { index: record.index, error: record.error };
-}

@@ -1,33 +1,12 @@
 /**
  * A bounded memory of recently seen keys (two generations: when the young one fills, the old one
  * is dropped). Used to skip work whose result is already known — never as a source of truth.
+ *
+ * Keys come in kinds (identifier kinds), one inner map per kind: a lookup builds no `kind:key`
+ * string to hash (in the bulk profile, building and hashing those keys cost more than the
+ * lookups themselves). The generation size counts entries of every kind.
  */
 export class RecentMap<V> {
-  private readonly entries: RecentKindedMap<V>;
-
-  constructor(generationSize: number) {
-    this.entries = new RecentKindedMap<V>(generationSize);
-  }
-
-  get(key: string): V | undefined {
-    return this.entries.get('', key);
-  }
-
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  set(key: string, value: V): void {
-    this.entries.set('', key, value);
-  }
-}
-
-/**
- * A RecentMap whose keys come in kinds (identifier kinds): one inner map per kind, so a lookup
- * builds no `kind:key` string to hash (in the bulk profile, building and hashing those keys cost
- * more than the lookups themselves). The generation size counts entries of every kind.
- */
-export class RecentKindedMap<V> {
   private young = new Map<string, Map<string, V>>();
   private old = new Map<string, Map<string, V>>();
   private youngSize = 0;
