@@ -67,9 +67,9 @@ const PREPARED_BATCH_MAX_ROWS = 16;
 /**
  * The common case, a batch of new signals: plain inserts straight from the input. A signal
  * already stored makes its receipt insert fail with a unique violation, which aborts the whole
- * statement (nothing of it stays written). Against `SKIPPING_DUPLICATES`, this spares the
- * speculative insertion of ON CONFLICT on every receipt and the join that picks the new rows:
- * measured about an eighth of PostgreSQL's time per stored signal.
+ * statement (nothing of it stays written). Against `STORE_BATCH_SKIPPING_DUPLICATES_SQL`, this
+ * spares the speculative insertion of ON CONFLICT on every receipt and the join that picks the
+ * new rows: measured about an eighth of PostgreSQL's time per stored signal.
  */
 const STORE_NEW_BATCH_SQL = `WITH input AS (
      SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
