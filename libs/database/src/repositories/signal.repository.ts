@@ -65,18 +65,24 @@ export interface SignalBatchWrite {
 const PREPARED_BATCH_MAX_ROWS = 16;
 
 /**
+ * The batch's signals as rows, from the parameters both store statements share: $1 marketplace,
+ * $2–$5 ids, types, accounts and times, $6 the payloads as one JSON array, $7 the batch id.
+ */
+const BATCH_INPUT = `WITH input AS (
+     SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
+       AS i(id, type, account_id, occurred_at, n)
+     JOIN json_array_elements($6::json) WITH ORDINALITY AS d(data, n) ON d.n = i.n
+   )`;
+
+/**
  * The common case, a batch of new signals: plain inserts straight from the input. A signal
  * already stored makes its receipt insert fail with a unique violation, which aborts the whole
  * statement (nothing of it stays written). Against `STORE_BATCH_SKIPPING_DUPLICATES_SQL`, this
  * spares the speculative insertion of ON CONFLICT on every receipt and the join that picks the
  * new rows: measured about an eighth of PostgreSQL's time per stored signal.
  */
-const STORE_NEW_BATCH_SQL = `WITH input AS (
-     SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
-       AS i(id, type, account_id, occurred_at, n)
-     JOIN json_array_elements($6::json) WITH ORDINALITY AS d(data, n) ON d.n = i.n
-   ), receipts AS (
+const STORE_NEW_BATCH_SQL = `${BATCH_INPUT}, receipts AS (
      INSERT INTO signal_receipt (marketplace_id, signal_id)
      SELECT $1, id FROM input ORDER BY id
    ), stored AS (
@@ -107,12 +113,7 @@ const STORE_NEW_BATCH_SQL = `WITH input AS (
  * for ours, then skips it), and only those rows, links and raw values are written. The batch
  * record and the hand-off are written only when at least one signal is new.
  */
-const STORE_BATCH_SKIPPING_DUPLICATES_SQL = `WITH input AS (
-     SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
-       AS i(id, type, account_id, occurred_at, n)
-     JOIN json_array_elements($6::json) WITH ORDINALITY AS d(data, n) ON d.n = i.n
-   ), fresh AS (
+const STORE_BATCH_SKIPPING_DUPLICATES_SQL = `${BATCH_INPUT}, fresh AS (
      INSERT INTO signal_receipt (marketplace_id, signal_id)
      SELECT $1, id FROM input ORDER BY id
      ON CONFLICT DO NOTHING
