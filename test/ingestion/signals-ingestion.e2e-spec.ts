@@ -273,6 +273,30 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     for (const secret of ['Secret.Person', '198.51.100.77', 'device-secret-77', alphaKey]) {
       expect(app.outputText()).not.toContain(secret);
     }
+
+    // The same values from another marketplace are stored for that one too: what the process
+    // remembers having stored is per marketplace.
+    const gammaId = await stack.createMarketplace('gamma');
+    const gammaKey = await stack.createApiKey('gamma', 'signals:write');
+    expect(
+      await ingestGraphql(app.url, gammaKey, [
+        registered('pii_1', 'u_gamma_1', 'secretperson@gmail.com', '+1 415-555-2671'),
+        { id: 'pii_4', type: 'session.started', accountId: 'u_gamma_1', occurredAt: recent(), data: { sessionId: 's', ip: '198.51.100.77' } },
+      ]),
+    ).toMatchObject({ accepted: 2 });
+    expect(
+      await countRows(
+        stack.dataSource,
+        `SELECT count(*) AS n FROM account_identifier WHERE marketplace_id = $1 AND pseudonym = $2 AND account_id = 'u_gamma_1'`,
+        [gammaId, rows[0].data.email],
+      ),
+    ).toBe(1);
+    expect(
+      await stack.dataSource.query(`SELECT raw_value FROM identifier_raw_value WHERE marketplace_id = $1 AND pseudonym = $2`, [
+        gammaId,
+        rows[3].data.ip,
+      ]),
+    ).toEqual([{ raw_value: '198.51.100.77' }]);
   });
 
   it('ties every call to its key: 401 without a key, 403 without the scope, no access across marketplaces', async () => {

@@ -15,6 +15,7 @@ import {
   SanctionsScreeningRepository,
   SignalBatchRepository,
   SignalRepository,
+  identifierRowOf,
   signalRowOf,
   type SignalIdentifierRow,
 } from '@tns/database';
@@ -125,7 +126,11 @@ export class DetectionTestKit {
   async store(marketplaceId: string, signals: readonly Signal[]): Promise<string> {
     const batchId = randomUUID();
     const identifiers: SignalIdentifierRow[] = [];
-    const rows = signals.map((signal) => signalRowOf(pseudonymiseSignal(signal, this.pseudonymiser), identifiers));
+    const rows = signals.map((signal) => {
+      const { stored, identifiers: found } = pseudonymiseSignal(signal, this.pseudonymiser);
+      for (const identifier of found) identifiers.push(identifierRowOf(signal, identifier));
+      return signalRowOf(stored);
+    });
     await this.signals.storeBatch(marketplaceId, { id: batchId, rows, rawValues: identifiers, links: identifiers });
     return batchId;
   }

@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { signalRowOf, type SignalIdentifierRow, type SignalRepository, type SignalRow } from '@tns/database';
+import { identifierRowOf, signalRowOf, type SignalIdentifierRow, type SignalRepository, type SignalRow } from '@tns/database';
 import { DomainError, ErrorCode } from '@tns/domain/errors';
-import { pseudonymiseSignal, SCREENED_IDENTIFIER_KINDS, validateSignal, type Pseudonymiser } from '@tns/domain/signals';
+import {
+  extractIdentifiers,
+  redactSignal,
+  SCREENED_IDENTIFIER_KINDS,
+  validateSignal,
+  type PseudonymisedIdentifier,
+  type Pseudonymiser,
+  type Signal,
+} from '@tns/domain/signals';
 import { NdjsonBodyError, NdjsonLineReader } from '@tns/ndjson';
 import { counter } from '@tns/observability';
 import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
 import type { DetectionBacklogGate } from '../limits/detection-backlog.gate';
+import { IdentifierMemory, type RememberedIdentifier } from './identifier-memory';
 import { IngestTally, type IngestSignalsResult } from './ingest-tally';
-import { RecentMap } from './recent-set';
 import {
   isDatabaseUnavailable,
   isMissingPartition,
@@ -33,15 +41,16 @@ export interface IngestSettings {
   partitionsAheadDays: number;
 }
 
-interface StoredLink {
-  marketplaceId: string;
-  accountId: string;
-}
-
-/** One batch ready for storage: validated, pseudonymised, without repeated ids. */
+/**
+ * One batch ready for storage: validated, pseudonymised, without repeated ids, with the raw values
+ * and links this process does not know stored yet (and, index for index, their memory entries).
+ */
 interface PreparedBatch {
   rows: SignalRow[];
-  identifiers: SignalIdentifierRow[];
+  rawValues: SignalIdentifierRow[];
+  rawValueMemories: RememberedIdentifier[];
+  links: SignalIdentifierRow[];
+  linkMemories: RememberedIdentifier[];
 }
 
 /** A signal's JSON value and position, or why its line could not be read (an NDJSON record is one). */
@@ -53,22 +62,18 @@ type IndexedInput = { index: number; value: unknown; error?: undefined } | { ind
  * outbox in the same transaction — one job per batch, never per signal.
  */
 export class IngestSignalsUseCase {
-  /**
-   * Pseudonym → the marketplace whose raw value for it this process stored last. Sized like the
-   * pseudonymiser's cache: each raw value found here spares PostgreSQL a unique-index probe.
-   */
-  private readonly storedRawValues = new RecentMap<string>(150_000);
-  /** Pseudonym → the last account link this process stored for it. */
-  private readonly storedLinks = new RecentMap<StoredLink>(50_000);
+  private readonly identifiers: IdentifierMemory;
 
   constructor(
     private readonly signals: SignalRepository,
     private readonly relay: OutboxRelay,
-    private readonly pseudonymiser: Pseudonymiser,
+    pseudonymiser: Pseudonymiser,
     private readonly backlogGate: DetectionBacklogGate,
     private readonly logger: Logger,
     private readonly settings: IngestSettings,
-  ) {}
+  ) {
+    this.identifiers = new IdentifierMemory(pseudonymiser);
+  }
 
   /** A GraphQL call: the whole call is one batch, one transaction. */
   async execute(marketplaceId: string, inputs: readonly unknown[]): Promise<IngestSignalsResult> {
@@ -81,6 +86,7 @@ export class IngestSignalsUseCase {
     await this.assertRoom(marketplaceId);
     const tally = new IngestTally(MAX_LISTED_ERRORS);
     const batch = this.prepare(
+      marketplaceId,
       inputs.map((value, index) => ({ index, value })),
       tally,
     );
@@ -105,7 +111,7 @@ export class IngestSignalsUseCase {
     const inFlight: Promise<void>[] = [];
     try {
       for await (const records of reader.readBatches(body, BULK_BATCH_SIZE)) {
-        const batch = this.prepare(records, tally);
+        const batch = this.prepare(marketplaceId, records, tally);
         if (batch.rows.length === 0) continue;
         // A body that repeats stored signals is most likely a retry: expect more of them.
         const writing = this.store(marketplaceId, batch, tally, { duplicatesLikely: tally.duplicates > 0 });
@@ -138,10 +144,9 @@ export class IngestSignalsUseCase {
   }
 
   /** Validates and pseudonymises (CPU only); records every rejection and in-batch repeat in `tally`. */
-  private prepare(inputs: readonly IndexedInput[], tally: IngestTally): PreparedBatch {
+  private prepare(marketplaceId: string, inputs: readonly IndexedInput[], tally: IngestTally): PreparedBatch {
     const now = new Date();
-    const rows: SignalRow[] = [];
-    const identifiers: SignalIdentifierRow[] = [];
+    const batch: PreparedBatch = { rows: [], rawValues: [], rawValueMemories: [], links: [], linkMemories: [] };
     const seen = new Set<string>();
     for (const input of inputs) {
       if (input.error !== undefined) {
@@ -159,9 +164,38 @@ export class IngestSignalsUseCase {
         continue;
       }
       seen.add(signal.id);
-      rows.push(signalRowOf(pseudonymiseSignal(signal, this.pseudonymiser), identifiers));
+      // pseudonymiseSignal's two steps, the pseudonyms taken from the memory.
+      batch.rows.push(signalRowOf(redactSignal(signal, this.pseudonymise(marketplaceId, signal, batch))));
     }
-    return { rows, identifiers };
+    return batch;
+  }
+
+  /**
+   * The signal's identifiers with their pseudonyms. Their raw values and links go into `batch`
+   * unless this process already stored them: re-inserting those would change nothing (ON CONFLICT
+   * DO NOTHING) and cost an index probe each.
+   */
+  private pseudonymise(marketplaceId: string, signal: Signal, batch: PreparedBatch): PseudonymisedIdentifier[] {
+    const identifiers = extractIdentifiers(signal) as PseudonymisedIdentifier[];
+    for (const identifier of identifiers) {
+      const known = this.identifiers.recall(identifier.kind, identifier.normalised);
+      identifier.pseudonym = known.pseudonym;
+      const rawNeeded = known.rawStoredFor !== marketplaceId;
+      const linkNeeded =
+        SCREENED_KINDS.has(identifier.kind) &&
+        (known.linkedMarketplace !== marketplaceId || known.linkedAccount !== signal.accountId);
+      if (!rawNeeded && !linkNeeded) continue;
+      const row = identifierRowOf(signal, identifier);
+      if (rawNeeded) {
+        batch.rawValues.push(row);
+        batch.rawValueMemories.push(known);
+      }
+      if (linkNeeded) {
+        batch.links.push(row);
+        batch.linkMemories.push(known);
+      }
+    }
+    return identifiers;
   }
 
   /** New signals, their identifiers, the batch record and its detection job, stored at once. */
@@ -181,22 +215,13 @@ export class IngestSignalsUseCase {
    */
   private async writeWithRetries(marketplaceId: string, batch: PreparedBatch, options: { duplicatesLikely: boolean }): Promise<number> {
     const batchId = randomUUID();
-    // Links and raw values this process already stored are left out: re-inserting them would
-    // change nothing (ON CONFLICT DO NOTHING) and cost index probes each.
-    const rawValues: SignalIdentifierRow[] = [];
-    const links: SignalIdentifierRow[] = [];
-    for (const identifier of batch.identifiers) {
-      if (this.storedRawValues.get(identifier.kind, identifier.pseudonym) !== marketplaceId) rawValues.push(identifier);
-      if (SCREENED_KINDS.has(identifier.kind) && !isStoredLink(this.storedLinks, marketplaceId, identifier)) {
-        links.push(identifier);
-      }
-    }
+    const { rows, rawValues, links } = batch;
     const payload: DetectSignalBatchPayload = { marketplaceId, batchId };
     const handOff = { queue: QueueName.Detection, jobName: DETECT_SIGNAL_BATCH_JOB, payload: { ...payload } };
     for (let attempt = 1; ; attempt++) {
       try {
-        const storedIds = await this.signals.storeBatch(marketplaceId, { id: batchId, rows: batch.rows, rawValues, links, handOff }, options);
-        this.rememberStored(marketplaceId, storedIds, batch.rows.length, rawValues, links);
+        const storedIds = await this.signals.storeBatch(marketplaceId, { id: batchId, rows, rawValues, links, handOff }, options);
+        this.rememberStored(marketplaceId, storedIds, batch);
         return storedIds.length;
       } catch (error) {
         if (attempt < 4 && isRetryableConflict(error)) continue;
@@ -212,30 +237,17 @@ export class IngestSignalsUseCase {
   }
 
   /** Only identifiers of signals stored now are known stored (a duplicate's were skipped). */
-  private rememberStored(
-    marketplaceId: string,
-    storedIds: readonly string[],
-    sent: number,
-    rawValues: readonly SignalIdentifierRow[],
-    links: readonly SignalIdentifierRow[],
-  ): void {
+  private rememberStored(marketplaceId: string, storedIds: readonly string[], batch: PreparedBatch): void {
     if (storedIds.length === 0) return;
-    const stored = storedIds.length === sent ? undefined : new Set(storedIds);
-    for (const value of rawValues) {
-      if (!stored || stored.has(value.signalId)) this.storedRawValues.set(value.kind, value.pseudonym, marketplaceId);
-    }
-    for (const link of links) {
-      if (!stored || stored.has(link.signalId)) this.storedLinks.set(link.kind, link.pseudonym, { marketplaceId, accountId: link.accountId });
-    }
+    const stored = storedIds.length === batch.rows.length ? undefined : new Set(storedIds);
+    batch.rawValues.forEach((value, i) => {
+      if (!stored || stored.has(value.signalId)) batch.rawValueMemories[i].rawStoredFor = marketplaceId;
+    });
+    batch.links.forEach((link, i) => {
+      if (stored && !stored.has(link.signalId)) return;
+      const known = batch.linkMemories[i];
+      known.linkedMarketplace = marketplaceId;
+      known.linkedAccount = link.accountId;
+    });
   }
 }
-
-/** The last link stored for a pseudonym is remembered; a miss only costs a redundant insert. */
-const isStoredLink = (
-  links: RecentMap<StoredLink>,
-  marketplaceId: string,
-  identifier: SignalIdentifierRow,
-): boolean => {
-  const last = links.get(identifier.kind, identifier.pseudonym);
-  return last !== undefined && last.marketplaceId === marketplaceId && last.accountId === identifier.accountId;
-};

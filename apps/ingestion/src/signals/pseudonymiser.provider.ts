@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import { ConfigError, type PlatformConfig } from '@tns/config';
-import type { Pseudonymiser } from '@tns/domain/signals';
-import { CachingPseudonymiser } from './caching-pseudonymiser';
+import { Pseudonymiser } from '@tns/domain/signals';
 
 // Development and tests only: a fixed, public key, so pseudonyms are stable across restarts there.
 // Its id says what it is, so a row made with it is recognisable if one ever reaches production data.
@@ -22,7 +21,7 @@ export function createPseudonymiser(config: PlatformConfig, logger: Logger): Pse
       { keyId: INSECURE_DEVELOPMENT_KEY_ID },
       'PSEUDONYM_KEYS is not set: using a fixed, PUBLIC development key; pseudonyms made now are not secret',
     );
-    return new CachingPseudonymiser({
+    return new Pseudonymiser({
       currentKeyId: INSECURE_DEVELOPMENT_KEY_ID,
       keys: { [INSECURE_DEVELOPMENT_KEY_ID]: INSECURE_DEVELOPMENT_SECRET },
     });
@@ -37,7 +36,7 @@ export function createPseudonymiser(config: PlatformConfig, logger: Logger): Pse
   }
   const currentKeyId = config.PSEUDONYM_CURRENT_KEY ?? Object.keys(keys)[0];
   try {
-    return new CachingPseudonymiser({ currentKeyId, keys });
+    return new Pseudonymiser({ currentKeyId, keys });
   } catch (error) {
     // The domain's message names the key id, never the secret.
     const variable = keys[currentKeyId] === undefined ? 'PSEUDONYM_CURRENT_KEY' : 'PSEUDONYM_KEYS';

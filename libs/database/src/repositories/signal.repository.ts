@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { SCREENED_IDENTIFIER_KINDS, type PseudonymisedSignal } from '@tns/domain/signals';
+import { SCREENED_IDENTIFIER_KINDS, type PseudonymisedIdentifier, type Signal } from '@tns/domain/signals';
 import { queryPrepared } from '../prepared-query';
 import { textArrayLiteral } from '../text-array-literal';
 import { affectedCount } from '../returning-rows';
@@ -32,20 +32,22 @@ export interface SignalIdentifierRow {
 
 export type RetentionClass = SignalIdentifierRow['retention'];
 
-/** The stored row of a pseudonymised signal; its identifiers are appended to `identifiers`. */
-export function signalRowOf({ stored, identifiers: found }: PseudonymisedSignal, identifiers: SignalIdentifierRow[]): SignalRow {
-  for (const identifier of found) {
-    identifiers.push({
-      signalId: stored.id,
-      accountId: stored.accountId,
-      occurredAt: stored.occurredAt,
-      kind: identifier.kind,
-      pseudonym: identifier.pseudonym,
-      retention: identifier.retention,
-      raw: identifier.raw,
-    });
-  }
+/** The stored row of a redacted signal (see `redactSignal`). */
+export function signalRowOf(stored: Signal): SignalRow {
   return { id: stored.id, type: stored.type, accountId: stored.accountId, occurredAt: stored.occurredAt, dataJson: JSON.stringify(stored.data) };
+}
+
+/** The row of one pseudonymised identifier a signal carries (its link and its raw value). */
+export function identifierRowOf(signal: Signal, identifier: PseudonymisedIdentifier): SignalIdentifierRow {
+  return {
+    signalId: signal.id,
+    accountId: signal.accountId,
+    occurredAt: signal.occurredAt,
+    kind: identifier.kind,
+    pseudonym: identifier.pseudonym,
+    retention: identifier.retention,
+    raw: identifier.raw,
+  };
 }
 
 /** One batch for `storeBatch`: signals, the identifiers they carry, and detection's hand-off. */
