@@ -22,9 +22,9 @@ export interface RememberedIdentifier {
  * forgotten only costs a recomputed HMAC and a redundant insert.
  */
 export class IdentifierMemory {
-  // Two generations of 150k (~35 MB of heap at most, inside the ingestion app's capped old
-  // space): bench:ingest's 50k accounts carry ~300k distinct identifiers, and smaller memories
-  // missed most repeats.
+  // Two generations of 150k, inside the ingestion app's capped old space (bench:ingest's peak RSS
+  // stays under 275 MB with it full): its 50k accounts carry ~300k distinct identifiers, and
+  // smaller memories missed most repeats.
   private readonly recent: RecentMap<RememberedIdentifier>;
 
   constructor(
