@@ -15,7 +15,7 @@ export interface SignalRow {
   accountId: string;
   /** RFC 3339 UTC. */
   occurredAt: string;
-  /** The redacted `data`, already serialised as JSON. */
+  /** The redacted `data`, already serialised as JSON on one line (as JSON.stringify writes it). */
   dataJson: string;
 }
 
@@ -68,13 +68,19 @@ const PREPARED_BATCH_MAX_ROWS = 16;
 
 /**
  * The batch's signals as rows, from the parameters both store statements share: $1 marketplace,
- * $2–$5 ids, types, accounts and times, $6 the payloads as one JSON array, $7 the batch id.
+ * $2–$5 ids, types, accounts and times, $6 the payloads one per line, $7 the batch id.
+ *
+ * Payloads go as one text split on newlines, which serialised JSON never contains (JSON.stringify
+ * escapes them inside strings): no escaping on our side, one plain split and one JSON check per
+ * payload on PostgreSQL's, zipped with the other arrays. A JSON array taken apart with
+ * `json_array_elements` and joined back by position was lexed twice and cost a join (replayed
+ * bench batches: about 0.7 µs of PostgreSQL CPU per signal more). A payload spread over lines
+ * would fail the statement whole (its pieces are not JSON), never store a signal wrongly.
  */
 const BATCH_INPUT = `WITH input AS (
-     SELECT i.id, i.type, i.account_id, i.occurred_at, d.data
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[]) WITH ORDINALITY
-       AS i(id, type, account_id, occurred_at, n)
-     JOIN json_array_elements($6::json) WITH ORDINALITY AS d(data, n) ON d.n = i.n
+     SELECT i.id, i.type, i.account_id, i.occurred_at, i.data
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], string_to_array($6, E'\\n')::json[])
+       AS i(id, type, account_id, occurred_at, data)
    )`;
 
 /**
@@ -191,15 +197,14 @@ export class SignalRepository {
     }
     const links = batch.links.filter((link) => SCREENED_KINDS.has(link.kind));
     const rawValues = batch.rawValues;
-    // Arrays go as ready-made literals (see textArrayLiteral); `data` as one JSON array, which
-    // already-serialised JSON joins into without any escaping.
+    // Arrays go as ready-made literals (see textArrayLiteral); `data` one payload per line (see BATCH_INPUT).
     const values: unknown[] = [
       marketplaceId,
       textArrayLiteral(ids),
       textArrayLiteral(types),
       textArrayLiteral(accounts),
       textArrayLiteral(times),
-      `[${data.join(',')}]`,
+      data.join('\n'),
       batch.id,
       textArrayLiteral(links.map((link) => link.pseudonym)),
       textArrayLiteral(links.map((link) => link.accountId)),
