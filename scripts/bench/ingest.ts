@@ -444,7 +444,9 @@ async function main(): Promise<void> {
     let started = process.hrtime.bigint();
     const ingestionCpuAtStart = cpuSeconds(app.pid);
     const postgresCpuAtStart = postgresCpuSeconds();
+    const senderCpuAtStart = process.cpuUsage();
     const bulk = await streamNdjson(app.url, key, chunks);
+    const senderCpu = process.cpuUsage(senderCpuAtStart);
     let seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const bulkIngestionMicros = ((cpuSeconds(app.pid) - ingestionCpuAtStart) * 1e6) / bulkCount;
     const bulkPostgresMicros = perRowMicros(postgresCpuAtStart, postgresCpuSeconds(), bulkCount);
@@ -455,7 +457,8 @@ async function main(): Promise<void> {
     log(
       `bulk NDJSON (1 request, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${formatRate(bulkRate)} signals/s ` +
         `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(2)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB; ` +
-        cpuSplit('ingestion', bulkIngestionMicros, bulkPostgresMicros),
+        cpuSplit('ingestion', bulkIngestionMicros, bulkPostgresMicros) +
+        `; this sender ${((senderCpu.user + senderCpu.system) / bulkCount).toFixed(1)} µs`,
     );
 
     // 3. GraphQL, 500 a call, 4 callers.

@@ -63,7 +63,7 @@ export interface SignalBatchWrite {
   handOff?: Omit<OutboxMessage, 'marketplaceId'>;
 }
 
-/** Batches up to this size run as a prepared statement (see `run`). */
+/** Batches up to this size run the duplicate-skipping statement prepared (see `storeBatch`). */
 const PREPARED_BATCH_MAX_ROWS = 16;
 
 /**
@@ -89,6 +89,10 @@ const BATCH_INPUT = `WITH input AS (
  * statement (nothing of it stays written). Against `STORE_BATCH_SKIPPING_DUPLICATES_SQL`, this
  * spares the speculative insertion of ON CONFLICT on every receipt and the join that picks the
  * new rows: measured about an eighth of PostgreSQL's time per stored signal.
+ *
+ * It joins nothing, so one plan fits every batch size: it runs as a prepared statement for big
+ * batches too (parsing and planning this statement cost about 0.8 µs of PostgreSQL CPU per signal
+ * of a 500-signal batch, replayed from bench:ingest).
  */
 const STORE_NEW_BATCH_SQL = `${BATCH_INPUT}, receipts AS (
      INSERT INTO signal_receipt (marketplace_id, signal_id)
@@ -174,6 +178,11 @@ export class SignalRepository {
    * that concurrent batches lock rows in one order and cannot deadlock. `rows` must not repeat an
    * id. Raw values keep the first value of each pseudonym; links are kept for the kinds sanctions
    * screening reads back (others are left out).
+   *
+   * The duplicate-skipping statement joins the input with the new receipts: small batches (single
+   * calls, bound by parsing and planning) run it prepared, big ones get a plan for their actual
+   * size (a generic plan guesses the arrays' lengths, and a wrong join strategy would cost far
+   * more than planning).
    */
   async storeBatch(
     marketplaceId: string,
@@ -220,7 +229,7 @@ export class SignalRepository {
     ];
     if (!duplicatesLikely) {
       try {
-        await this.run('store_new_signal_batch', STORE_NEW_BATCH_SQL, rows.length, values);
+        await queryPrepared(this.dataSource, 'store_new_signal_batch', STORE_NEW_BATCH_SQL, values);
         return ids;
       } catch (error) {
         if (!isStoredBefore(error)) throw error;
@@ -230,24 +239,11 @@ export class SignalRepository {
       textArrayLiteral(links.map((link) => link.signalId)),
       textArrayLiteral(rawValues.map((value) => value.signalId)),
     );
-    const stored = await this.run<{ id: string }>(
-      'store_signal_batch',
-      STORE_BATCH_SKIPPING_DUPLICATES_SQL,
-      rows.length,
-      values,
-    );
+    const stored: { id: string }[] =
+      rows.length <= PREPARED_BATCH_MAX_ROWS
+        ? await queryPrepared(this.dataSource, 'store_signal_batch', STORE_BATCH_SKIPPING_DUPLICATES_SQL, values)
+        : await this.dataSource.query(STORE_BATCH_SKIPPING_DUPLICATES_SQL, values);
     return stored.map((row) => row.id);
-  }
-
-  /**
-   * Small batches (single calls) are bound by parsing and planning: they run as a prepared
-   * statement. Big ones get a plan for their actual size each time (a generic plan guesses the
-   * arrays' lengths, and a wrong join strategy would cost far more than planning).
-   */
-  private run<T>(name: string, sql: string, rowCount: number, values: unknown[]): Promise<T[]> {
-    return rowCount <= PREPARED_BATCH_MAX_ROWS
-      ? queryPrepared<T>(this.dataSource, name, sql, values)
-      : this.dataSource.query(sql, values);
   }
 
   /** Creates the daily partitions from `from`'s day through `daysAhead` days later; returns the new ones. */
