@@ -456,7 +456,7 @@ async function main(): Promise<void> {
     chunks.length = 0;
     log(
       `bulk NDJSON (1 request, ${(bytes / 2 ** 20).toFixed(0)} MiB): ${formatRate(bulkRate)} signals/s ` +
-        `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(2)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB; ` +
+        `(${seconds.toFixed(1)} s) = ${(bulkRate / ceiling).toFixed(3)} × ceiling; ingestion RSS at start ${baseRss.toFixed(0)} MB, peak ${bulkPeak.toFixed(0)} MB; ` +
         cpuSplit('ingestion', bulkIngestionMicros, bulkPostgresMicros) +
         `; this sender ${((senderCpu.user + senderCpu.system) / bulkCount).toFixed(1)} µs`,
     );

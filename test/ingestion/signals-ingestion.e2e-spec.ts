@@ -165,6 +165,37 @@ describe('signal ingestion (GraphQL and POST /v1/signals)', () => {
     expect((await postNdjson(app.url, alphaKey, gzipSync(small))).body).toMatchObject({ accepted: 0, duplicates: 2 });
   });
 
+  it('stores payload text exactly as sent: line breaks, escapes and any Unicode, on every statement', async () => {
+    // Batches reach PostgreSQL as one payload per line: a line break inside a value must stay
+    // escaped in the JSON and come back as sent, whichever store statement writes it.
+    const texts = [
+      'first line\nsecond line\r\nthird\ttabbed',
+      'quotes " and \\ backslashes \\n (not a line break)',
+      'separators \u2028 and \u2029, Hangul 김철, emoji 🛰️',
+      '',
+    ];
+    const report = (n: number, text: string): Record<string, unknown> => ({
+      id: `text_${n}`,
+      type: 'report.filed',
+      accountId: 'u_text',
+      occurredAt: recent(),
+      data: { subjectAccountId: 'u_other', category: 'spam', text },
+    });
+    const sent = texts.map((text, n) => report(n, text));
+    // Interleaved with other signals, and written by both statements: all new (GraphQL), then
+    // a body that repeats one stored signal (the duplicate-skipping statement).
+    expect(await ingestGraphql(app.url, alphaKey, [sessionEnded('text_a'), sent[0], sent[1], sessionEnded('text_b')])).toMatchObject({
+      accepted: 4,
+    });
+    const body = toNdjson([sent[1], sessionEnded('text_c'), sent[2], sent[3]]);
+    expect((await postNdjson(app.url, alphaKey, body)).body).toMatchObject({ accepted: 3, duplicates: 1 });
+    const rows: { id: string; data: { text: string } }[] = await stack.dataSource.query(
+      `SELECT id, data FROM signal WHERE marketplace_id = $1 AND id LIKE 'text_%' ORDER BY id`,
+      [alphaId],
+    );
+    expect(rows.map((row) => [row.id, row.data.text])).toEqual(texts.map((text, n) => [`text_${n}`, text]));
+  });
+
   it('counts a resent signal as a duplicate and changes nothing', async () => {
     const first = { ...sessionEnded('dup_1'), data: { sessionId: 'original' } };
     expect(await ingestGraphql(app.url, alphaKey, [first])).toMatchObject({ accepted: 1, duplicates: 0 });
