@@ -7,7 +7,8 @@
 //   2. the bulk path: N signals streamed through POST /v1/signals (one request, NDJSON);
 //   3. the GraphQL path: ingestSignals with 500 signals a call, 4 concurrent callers;
 //   4. single small calls: 1 signal a call at 200 calls/s (open loop), latency percentiles, once the
-//      outbox has relayed the earlier phases' batches;
+//      outbox has relayed the earlier phases' batches; meanwhile, as their control, the latency of
+//      a one-row commit on a connection of its own (the disk's WAL flushes, which every call waits for);
 // and the ingestion process's peak RSS (VmHWM), after the bulk path and at the end; with a local
 // PostgreSQL, also the CPU time per row of the ceiling and of the bulk path, split by process.
 // `--cpu-prof-dir DIR` also writes a CPU profile of the ingestion process there.
@@ -24,6 +25,7 @@ import {
   log,
   option,
   peakRssMb,
+  percentile,
   postgresCpuSeconds,
   INGESTION_NODE_ARGUMENTS,
   serverLatencyBuckets,
@@ -389,6 +391,41 @@ async function waitForEmptyOutbox(url: string): Promise<void> {
   }
 }
 
+/**
+ * The single calls' control, as the COPY ceiling is the bulk path's: each call commits, and a
+ * commit waits for the disk to flush the WAL, so a disk that stalls its flushes (a shared
+ * machine's does, for 40–150 ms at times) stalls every call meanwhile. A one-row commit every
+ * 25 ms on a connection of its own shows what the disk gave the calls (its commits count in the
+ * PostgreSQL CPU per call).
+ */
+async function startCommitProbe(url: string): Promise<{ stop(): Promise<string> }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  await client.query('CREATE TABLE bench_commit_probe (at timestamptz NOT NULL)');
+  const latencies: number[] = [];
+  let stopping = false;
+  const probing = (async () => {
+    while (!stopping) {
+      const started = performance.now();
+      await client.query('INSERT INTO bench_commit_probe VALUES (now())');
+      latencies.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  return {
+    stop: async () => {
+      stopping = true;
+      await probing;
+      await client.end();
+      const sorted = latencies.sort((a, b) => a - b);
+      return (
+        `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ` +
+        `max ${sorted[sorted.length - 1].toFixed(1)} ms (${sorted.length} commits)`
+      );
+    },
+  };
+}
+
 // ---------- main ----------
 
 async function main(): Promise<void> {
@@ -506,12 +543,14 @@ async function main(): Promise<void> {
       const serverBefore = await serverLatencyBuckets(app.url, '/graphql');
       const singlesIngestionCpu = cpuSeconds(app.pid);
       const singlesPostgresCpu = postgresCpuSeconds();
+      const commitProbe = await startCommitProbe(databaseUrl);
       const singles = await startGraphqlLoad({
         url: app.url,
         apiKey: key,
         bodies: singleBodies,
         perSecond: 200,
       }).done;
+      const commits = await commitProbe.stop();
       const serverAfter = await serverLatencyBuckets(app.url, '/graphql');
       const perCallIngestionMicros = ((cpuSeconds(app.pid) - singlesIngestionCpu) * 1e6) / smallCalls;
       const perCallPostgresMicros = perRowMicros(singlesPostgresCpu, postgresCpuSeconds(), smallCalls);
@@ -521,6 +560,7 @@ async function main(): Promise<void> {
           `p50 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 50)} ms, p99 ≤ ${serverPercentileBoundMs(serverBefore, serverAfter, 99)} ms; ` +
           cpuSplit('ingestion', perCallIngestionMicros, perCallPostgresMicros, 'call'),
       );
+      log(`  control, a one-row commit every 25 ms on a connection of its own meanwhile: ${commits}`);
     }
     log(`ingestion peak RSS over the whole run: ${peakRssMb(app.pid).toFixed(0)} MB`);
     const ok = bulkRate >= 0.5 * ceiling && bulkPeak < 300 && graphqlRate >= 10_000 && singlesP99 < 20;
