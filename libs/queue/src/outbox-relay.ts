@@ -21,8 +21,8 @@ const pendingGauge = gauge('tns_outbox_pending', 'Outbox messages waiting for th
  * Commits nudging the relay within this window share one pass: at hundreds of small calls a
  * second, a pass per call would cost more round trips than the calls themselves. 30 rather
  * than 10 ms: at 200 single-signal calls a second it took the ingestion process's CPU per call
- * from 1.43–1.67 to 1.37–1.50 ms (bench:ingest, alternated), for at most 20 ms more before
- * detection sees a batch.
+ * from 1.43–1.67 to 1.37–1.50 ms (bench:ingest with the single calls alone, alternated), for
+ * at most 20 ms more before detection sees a batch.
  */
 const NUDGE_COALESCE_MS = 30;
 /** A queue that just accepted a batch is not asked again whether it is up for this long. */
