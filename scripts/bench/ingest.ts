@@ -412,18 +412,18 @@ async function startCommitProbe(url: string): Promise<{ stop(): Promise<string> 
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   })();
-  return {
-    stop: async () => {
-      stopping = true;
-      await probing;
-      await client.end();
-      const sorted = latencies.sort((a, b) => a - b);
-      return (
-        `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ` +
-        `max ${sorted[sorted.length - 1].toFixed(1)} ms (${sorted.length} commits)`
-      );
-    },
+  const finish = async (): Promise<string> => {
+    stopping = true;
+    await probing;
+    await client.end();
+    const sorted = latencies.sort((a, b) => a - b);
+    return (
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ` +
+      `max ${sorted[sorted.length - 1].toFixed(1)} ms (${sorted.length} commits)`
+    );
   };
+  let stopped: Promise<string> | undefined;
+  return { stop: () => (stopped ??= finish()) };
 }
 
 // ---------- main ----------
@@ -549,7 +549,7 @@ async function main(): Promise<void> {
         apiKey: key,
         bodies: singleBodies,
         perSecond: 200,
-      }).done;
+      }).done.finally(() => commitProbe.stop());
       const commits = await commitProbe.stop();
       const serverAfter = await serverLatencyBuckets(app.url, '/graphql');
       const perCallIngestionMicros = ((cpuSeconds(app.pid) - singlesIngestionCpu) * 1e6) / smallCalls;
