@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { AppProcess, waitUntil } from '@tns/testing';
+import { binaryJoinedText, binaryTextArray } from '../binary-text-parameters';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 describe('embedded PostgreSQL over the wire', () => {
@@ -34,6 +35,14 @@ describe('embedded PostgreSQL over the wire', () => {
     expect(results.map((result) => result.rows[0].v)).toEqual(
       Array.from({ length: 60 }, (_, index) => (index % 2 === 0 ? index + 1 : index * 3)),
     );
+  });
+
+  it('passes parameters in binary format through (the signal store sends its text so)', async () => {
+    const { rows } = await pool.query<{ ids: string[]; lines: string[] }>(
+      `SELECT $1::text[] AS ids, string_to_array($2, E'\\n') AS lines`,
+      [binaryTextArray(['a', 'ü', '']), binaryJoinedText(['{"x":1}', '{"y":"ß"}'], '\n')],
+    );
+    expect(rows[0]).toEqual({ ids: ['a', 'ü', ''], lines: ['{"x":1}', '{"y":"ß"}'] });
   });
 
   it('keeps named prepared statements per connection and forgets those of a closed one', async () => {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { SCREENED_IDENTIFIER_KINDS, type PseudonymisedIdentifier, type Signal } from '@tns/domain/signals';
 import { queryPrepared } from '../prepared-query';
+import { binaryJoinedText, binaryTextArray } from '../binary-text-parameters';
 import { textArrayLiteral } from '../text-array-literal';
 import { affectedCount } from '../returning-rows';
 import type { OutboxMessage } from './outbox.repository';
@@ -208,23 +209,24 @@ export class SignalRepository {
     }
     const links = batch.links.filter((link) => SCREENED_KINDS.has(link.kind));
     const rawValues = batch.rawValues;
-    // Arrays go as ready-made literals (see textArrayLiteral); `data` one payload per line (see BATCH_INPUT).
+    // Text arrays and the payloads (one per line, see BATCH_INPUT) in binary format, built outside
+    // the JS heap (see binary-text-parameters); times as literals of their text (see textArrayLiteral).
     const values: unknown[] = [
       marketplaceId,
-      textArrayLiteral(ids),
-      textArrayLiteral(types),
-      textArrayLiteral(accounts),
+      binaryTextArray(ids),
+      binaryTextArray(types),
+      binaryTextArray(accounts),
       textArrayLiteral(times),
-      data.join('\n'),
+      binaryJoinedText(data, '\n'),
       batch.id,
-      textArrayLiteral(links.map((link) => link.pseudonym)),
-      textArrayLiteral(links.map((link) => link.accountId)),
-      textArrayLiteral(links.map((link) => link.kind)),
+      binaryTextArray(links.map((link) => link.pseudonym)),
+      binaryTextArray(links.map((link) => link.accountId)),
+      binaryTextArray(links.map((link) => link.kind)),
       textArrayLiteral(links.map((link) => link.occurredAt)),
-      textArrayLiteral(rawValues.map((value) => value.pseudonym)),
-      textArrayLiteral(rawValues.map((value) => value.kind)),
-      textArrayLiteral(rawValues.map((value) => value.retention)),
-      textArrayLiteral(rawValues.map((value) => value.raw)),
+      binaryTextArray(rawValues.map((value) => value.pseudonym)),
+      binaryTextArray(rawValues.map((value) => value.kind)),
+      binaryTextArray(rawValues.map((value) => value.retention)),
+      binaryTextArray(rawValues.map((value) => value.raw)),
       handOff?.queue ?? null,
       handOff?.jobName ?? null,
       handOff ? JSON.stringify(handOff.payload) : null,
@@ -238,8 +240,8 @@ export class SignalRepository {
       }
     }
     values.push(
-      textArrayLiteral(links.map((link) => link.signalId)),
-      textArrayLiteral(rawValues.map((value) => value.signalId)),
+      binaryTextArray(links.map((link) => link.signalId)),
+      binaryTextArray(rawValues.map((value) => value.signalId)),
     );
     const stored: { id: string }[] =
       rows.length <= PREPARED_BATCH_MAX_ROWS
