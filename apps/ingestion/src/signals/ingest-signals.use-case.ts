@@ -15,7 +15,7 @@ import { NdjsonBodyError, NdjsonLineReader } from '@tns/ndjson';
 import { counter } from '@tns/observability';
 import { DETECT_SIGNAL_BATCH_JOB, QueueName, type DetectSignalBatchPayload, type OutboxRelay } from '@tns/queue';
 import type { DetectionBacklogGate } from '../limits/detection-backlog.gate';
-import { IdentifierMemory, type RememberedIdentifier } from './identifier-memory';
+import { IdentifierMemory, type IdentifierRef } from './identifier-memory';
 import { IngestTally, type IngestSignalsResult } from './ingest-tally';
 import {
   isDatabaseUnavailable,
@@ -48,9 +48,9 @@ export interface IngestSettings {
 interface PreparedBatch {
   rows: SignalRow[];
   rawValues: SignalIdentifierRow[];
-  rawValueMemories: RememberedIdentifier[];
+  rawValueRefs: IdentifierRef[];
   links: SignalIdentifierRow[];
-  linkMemories: RememberedIdentifier[];
+  linkRefs: IdentifierRef[];
 }
 
 /** A signal's JSON value and position, or why its line could not be read (an NDJSON record is one). */
@@ -146,7 +146,7 @@ export class IngestSignalsUseCase {
   /** Validates and pseudonymises (CPU only); records every rejection and in-batch repeat in `tally`. */
   private prepare(marketplaceId: string, inputs: readonly IndexedInput[], tally: IngestTally): PreparedBatch {
     const now = new Date();
-    const batch: PreparedBatch = { rows: [], rawValues: [], rawValueMemories: [], links: [], linkMemories: [] };
+    const batch: PreparedBatch = { rows: [], rawValues: [], rawValueRefs: [], links: [], linkRefs: [] };
     const seen = new Set<string>();
     for (const input of inputs) {
       if (input.error !== undefined) {
@@ -177,22 +177,21 @@ export class IngestSignalsUseCase {
    */
   private pseudonymise(marketplaceId: string, signal: Signal, batch: PreparedBatch): PseudonymisedIdentifier[] {
     const identifiers = extractIdentifiers(signal) as PseudonymisedIdentifier[];
+    const memory = this.identifiers;
     for (const identifier of identifiers) {
-      const known = this.identifiers.recall(identifier.kind, identifier.normalised);
-      identifier.pseudonym = known.pseudonym;
-      const rawNeeded = known.rawStoredFor !== marketplaceId;
-      const linkNeeded =
-        SCREENED_KINDS.has(identifier.kind) &&
-        (known.linkedMarketplace !== marketplaceId || known.linkedAccount !== signal.accountId);
+      const known = memory.recall(identifier.kind, identifier.normalised);
+      identifier.pseudonym = memory.pseudonymOf(known);
+      const rawNeeded = !memory.isRawStored(known, marketplaceId);
+      const linkNeeded = SCREENED_KINDS.has(identifier.kind) && !memory.isLinked(known, marketplaceId, signal.accountId);
       if (!rawNeeded && !linkNeeded) continue;
       const row = identifierRowOf(signal, identifier);
       if (rawNeeded) {
         batch.rawValues.push(row);
-        batch.rawValueMemories.push(known);
+        batch.rawValueRefs.push(known);
       }
       if (linkNeeded) {
         batch.links.push(row);
-        batch.linkMemories.push(known);
+        batch.linkRefs.push(known);
       }
     }
     return identifiers;
@@ -241,13 +240,10 @@ export class IngestSignalsUseCase {
     if (storedIds.length === 0) return;
     const stored = storedIds.length === batch.rows.length ? undefined : new Set(storedIds);
     batch.rawValues.forEach((value, i) => {
-      if (!stored || stored.has(value.signalId)) batch.rawValueMemories[i].rawStoredFor = marketplaceId;
+      if (!stored || stored.has(value.signalId)) this.identifiers.noteRawStored(batch.rawValueRefs[i], marketplaceId);
     });
     batch.links.forEach((link, i) => {
-      if (stored && !stored.has(link.signalId)) return;
-      const known = batch.linkMemories[i];
-      known.linkedMarketplace = marketplaceId;
-      known.linkedAccount = link.accountId;
+      if (!stored || stored.has(link.signalId)) this.identifiers.noteLinked(batch.linkRefs[i], marketplaceId, link.accountId);
     });
   }
 }
