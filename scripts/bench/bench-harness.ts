@@ -5,6 +5,7 @@ import 'reflect-metadata';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -118,7 +119,7 @@ export async function startApp(
   env: Record<string, string> = {},
   nodeArguments: readonly string[] = [],
 ): Promise<RunningApp> {
-  const port = 39_000 + Math.floor(Math.random() * 1_000);
+  const port = await freePort();
   const child = spawn(
     process.execPath,
     [...nodeArguments, join(REPOSITORY_ROOT, `dist/apps/${name}/src/main.js`)],
@@ -168,6 +169,18 @@ export async function startApp(
       await exited;
     },
   };
+}
+
+/** A port nothing listens on now (a random one in a fixed range once collided with a connection's own port). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function procStatus(pid: number, field: string): number {
