@@ -24,6 +24,16 @@ describe('binary text parameters', () => {
     expect(rows[0]).toEqual({ values: AWKWARD, empty: [], count: 0 });
   });
 
+  it('reads back the same whether all elements are short ASCII or not', async () => {
+    const ascii = ['evt_1', '', 'ip', 'k1.AbCdEf-_0123456789abcd', 'x'.repeat(127)];
+    const longer = [...ascii, 'y'.repeat(128), 'z'.repeat(70_000)];
+    const { rows } = await client.query<{ ascii: string[]; longer: string[] }>('SELECT $1::text[] AS ascii, $2::text[] AS longer', [
+      binaryTextArray(ascii),
+      binaryTextArray(longer),
+    ]);
+    expect(rows[0]).toEqual({ ascii, longer });
+  });
+
   it('reads back as the same text, split where it was joined', async () => {
     const lines = AWKWARD.map((value) => JSON.stringify({ value }));
     const { rows } = await client.query<{ lines: string[] }>(`SELECT string_to_array($1, E'\\n') AS lines`, [
