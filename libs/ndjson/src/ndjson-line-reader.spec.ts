@@ -98,6 +98,33 @@ describe('NdjsonLineReader.lines', () => {
     expect(lines.map((l) => l.index)).toEqual([0, 1, 2, 3]);
   });
 
+  it('reads lines within a chunk exactly as lines assembled across chunks', async () => {
+    // Whole lines of a clean chunk are read straight from it; with one-byte chunks every line is assembled.
+    const small = new NdjsonLineReader({ maxLineBytes: 12 });
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from('{"é":1}\r\n\n   \t\r\n' + ' '.repeat(20) + '\n0123456789AB\n0123456789ABC\n{"b":"x\u0000"}\n'),
+      Buffer.from([0x7b, 0xc3, 0x28, 0x7d, 0x0a]),
+      Buffer.from('{"c":"😀"}\n{"d":4}'),
+    ]);
+    const expected = [
+      '{"é":1}',
+      'ERR line 4: longer than the limit of 12 bytes',
+      '0123456789AB',
+      'ERR line 6: longer than the limit of 12 bytes',
+      'ERR line 7: contains a NUL byte',
+      'ERR line 8: is not valid UTF-8',
+      '{"c":"😀"}',
+      '{"d":4}',
+    ];
+    const whole = await collect(small.lines(streamOf(body)));
+    expect(texts(whole)).toEqual(expected);
+    for (const size of [1, 2, 3, 5, 8, 13, 21]) {
+      const lines = await collect(small.lines(chunked(body, size)));
+      expect(lines).toEqual(whole);
+    }
+  });
+
   it('skips a 10 MB line with an error for it alone, across chunks', async () => {
     const huge = Buffer.alloc(10 * 1024 * 1024, 0x61);
     const lines = await collect(
