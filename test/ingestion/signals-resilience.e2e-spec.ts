@@ -27,6 +27,19 @@ function sessionStarted(n: number): Record<string, unknown> {
   };
 }
 
+/**
+ * Whether no statement runs on this database but ours: a statement a killed process had sent
+ * still runs to its end on the server, and commits (the backend notices the dead client only
+ * when it answers). What was stored after a crash is known once those have ended.
+ */
+async function statementsSettled(db: TestDatabase): Promise<boolean> {
+  const [row] = await db.dataSource.query(
+    `SELECT count(*)::int AS running FROM pg_stat_activity
+     WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state = 'active'`,
+  );
+  return row.running === 0;
+}
+
 async function storageTotals(db: TestDatabase): Promise<{ signals: number; distinct: number; receipts: number; batched: number }> {
   const [row] = await db.dataSource.query(`SELECT
       (SELECT count(*) FROM signal)::int AS signals,
@@ -74,6 +87,7 @@ describe('ingestion when a process or a dependency fails', () => {
     await waitUntil(async () => (await storageTotals(db)).signals >= 2_000, 20_000, 'some batches committed');
     await first.stop('SIGKILL');
     expect(await failed).toMatch(/socket hang up|ECONNRESET|EPIPE/);
+    await waitUntil(() => statementsSettled(db), 20_000, 'the killed process’s statements ended');
     const afterCrash = await storageTotals(db);
     expect(afterCrash.signals).toBeGreaterThan(0);
     expect(afterCrash.signals).toBeLessThan(20_000);
