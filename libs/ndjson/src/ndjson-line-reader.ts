@@ -215,34 +215,12 @@ class LineState {
 
   /** Ends the current line; null for a blank line. */
   finish(): NdjsonLine | null {
-    this.lineNumber++;
+    const bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.bytes);
     const overflowed = this.overflowed;
-    let bytes = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.bytes);
     this.parts = [];
     this.bytes = 0;
     this.overflowed = false;
-
-    if (!overflowed) {
-      if (bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN) bytes = bytes.subarray(0, -1);
-      // A UTF-8 byte order mark, as Windows tools write, is not part of the first signal.
-      if (
-        this.lineNumber === 1 &&
-        bytes.length >= 3 &&
-        bytes[0] === 0xef &&
-        bytes[1] === 0xbb &&
-        bytes[2] === 0xbf
-      ) {
-        bytes = bytes.subarray(3);
-      }
-      if (isBlank(bytes)) return null;
-    }
-    const index = this.nextIndex++;
-    if (overflowed || bytes.length > this.maxLineBytes) {
-      return lineError(index, this.lineNumber, `longer than the limit of ${this.maxLineBytes} bytes`);
-    }
-    if (bytes.indexOf(NUL) !== -1) return lineError(index, this.lineNumber, 'contains a NUL byte');
-    if (!isUtf8(bytes)) return lineError(index, this.lineNumber, 'is not valid UTF-8');
-    return { index, lineNumber: this.lineNumber, line: bytes.toString('utf8') };
+    return this.lineOf(bytes, 0, bytes.length, overflowed, false);
   }
 
   /**
@@ -250,24 +228,34 @@ class LineState {
    * without NUL bytes: `append` then `finish`, without copying or checking it again.
    */
   finishClean(chunk: Buffer, start: number, end: number): NdjsonLine | null {
+    return this.lineOf(chunk, start, end, end - start > this.maxLineBytes + 1, true);
+  }
+
+  /** The line `bytes[start, end)` (null when blank), `overflowed` as `append` found it. */
+  private lineOf(bytes: Buffer, start: number, end: number, overflowed: boolean, checked: boolean): NdjsonLine | null {
     this.lineNumber++;
-    const overflowed = end - start > this.maxLineBytes + 1; // as `append` would have found
     if (!overflowed) {
-      if (end > start && chunk[end - 1] === CARRIAGE_RETURN) end--;
-      if (this.lineNumber === 1 && end - start >= 3 && chunk[start] === 0xef && chunk[start + 1] === 0xbb && chunk[start + 2] === 0xbf) {
+      if (end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
+      // A UTF-8 byte order mark, as Windows tools write, is not part of the first signal.
+      if (this.lineNumber === 1 && end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) {
         start += 3;
       }
-      if (isBlank(chunk, start, end)) return null;
+      if (isBlank(bytes, start, end)) return null;
     }
     const index = this.nextIndex++;
     if (overflowed || end - start > this.maxLineBytes) {
       return lineError(index, this.lineNumber, `longer than the limit of ${this.maxLineBytes} bytes`);
     }
-    return { index, lineNumber: this.lineNumber, line: chunk.toString('utf8', start, end) };
+    if (!checked) {
+      const line = bytes.subarray(start, end);
+      if (line.indexOf(NUL) !== -1) return lineError(index, this.lineNumber, 'contains a NUL byte');
+      if (!isUtf8(line)) return lineError(index, this.lineNumber, 'is not valid UTF-8');
+    }
+    return { index, lineNumber: this.lineNumber, line: bytes.toString('utf8', start, end) };
   }
 }
 
-function isBlank(bytes: Buffer, start = 0, end = bytes.length): boolean {
+function isBlank(bytes: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const byte = bytes[i];
     if (byte !== SPACE && byte !== TAB && byte !== CARRIAGE_RETURN) return false;
